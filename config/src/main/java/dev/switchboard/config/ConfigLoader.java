@@ -1,0 +1,89 @@
+package dev.switchboard.config;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Loads the Switchboard YAML configuration: reads it with Jackson, substitutes
+ * {@code ${VAR}} / {@code ${VAR:-default}} from the environment, applies defaults and validates
+ * everything, including the names agents, tools and numbers use to refer to each other. All
+ * problems of a file are reported together in one {@link ConfigException}, each with its file,
+ * line and key path.
+ */
+public final class ConfigLoader {
+
+    static final List<String> SECTIONS = List.of("sip", "media", "admin", "providers", "agents", "tools", "numbers");
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * Loads {@code file} (UTF-8) using the process environment.
+     *
+     * @throws ConfigException if the file cannot be read or has any problem
+     */
+    public static SwitchboardConfig load(Path file) {
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw single(source, "file not found");
+        } catch (CharacterCodingException e) {
+            throw single(source, "file is not valid UTF-8");
+        } catch (IOException e) {
+            throw single(source, "cannot read file: " + e);
+        }
+        return parse(text, source, System::getenv);
+    }
+
+    /**
+     * Parses configuration text.
+     *
+     * @param yamlText   the YAML document
+     * @param sourceName file name used in problem messages
+     * @param env        environment lookup, returning null for unset variables
+     * @throws ConfigException listing every problem found
+     */
+    public static SwitchboardConfig parse(String yamlText, String sourceName, Function<String, String> env) {
+        Objects.requireNonNull(yamlText, "yamlText");
+        Objects.requireNonNull(env, "env");
+        Problems problems = new Problems(Objects.requireNonNull(sourceName, "sourceName"));
+        YamlNode root = new YamlTreeReader(env, problems).read(yamlText);
+        SwitchboardConfig config = null;
+        if (root instanceof YamlNode.Mapping) {
+            config = bind(MapView.of(root, "", problems, SECTIONS));
+        } else if (root != null) {
+            problems.report(root, "the top level must be a map of sections (" + String.join(", ", SECTIONS)
+                    + "), found " + root.kind());
+        }
+        problems.throwIfAny();
+        return config;
+    }
+
+    private static SwitchboardConfig bind(MapView top) {
+        MediaConfig media = ServerSections.media(top.section("media", ServerSections.MEDIA_KEYS));
+        SipConfig sip = ServerSections.sip(top.section("sip", ServerSections.SIP_KEYS), media);
+        AdminConfig admin = ServerSections.admin(top.section("admin", ServerSections.ADMIN_KEYS));
+        Map<String, YamlNode> providerNodes = top.names("providers");
+        Map<String, YamlNode> toolNodes = top.names("tools");
+        Map<String, YamlNode> agentNodes = top.names("agents");
+        return new SwitchboardConfig(sip, media, admin,
+                AgentSections.providers(top, providerNodes),
+                AgentSections.agents(top, agentNodes, providerNodes.keySet(), toolNodes.keySet()),
+                AgentSections.tools(top, toolNodes),
+                AgentSections.numbers(top, agentNodes.keySet()));
+    }
+
+    private static ConfigException single(String source, String message) {
+        return new ConfigException(List.of(new ConfigProblem(source, "", 0, message)));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.switchboard.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole server configuration, as loaded by {@link ConfigLoader}. All maps are immutable and
+ * keep the order of the file.
+ *
+ * @param sip       SIP listener settings
+ * @param media     RTP settings
+ * @param admin     admin HTTP endpoint settings
+ * @param providers realtime backends by name
+ * @param agents    agents by name
+ * @param tools     webhook tools by name (built-ins are not listed here)
+ * @param numbers   dialed number (Request-URI user part) to agent name
+ */
+public record SwitchboardConfig(SipConfig sip, MediaConfig media, AdminConfig admin,
+                                Map<String, ProviderConfig> providers, Map<String, AgentConfig> agents,
+                                Map<String, ToolConfig> tools, Map<String, String> numbers) {
+
+    public SwitchboardConfig {
+        Objects.requireNonNull(sip, "sip");
+        Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(admin, "admin");
+        providers = ordered(providers);
+        agents = ordered(agents);
+        tools = ordered(tools);
+        numbers = ordered(numbers);
+    }
+
+    /** The agent name the dialed number maps to, by exact match. */
+    public Optional<String> agentNameFor(String dialedNumber) {
+        return Optional.ofNullable(numbers.get(dialedNumber));
+    }
+
+    /** The agent the dialed number maps to, by exact match. */
+    public Optional<AgentConfig> agentFor(String dialedNumber) {
+        return agentNameFor(dialedNumber).map(agents::get);
+    }
+
+    private static <V> Map<String, V> ordered(Map<String, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+}
