@@ -1,0 +1,21 @@
+package dev.switchboard.media;
+
+/**
+ * The audio format on the agent's side of the media engine: what caller audio is converted to, and what the
+ * agent's audio arrives in.
+ *
+ * @param encoding   16-bit little-endian PCM, or G.711 bytes
+ * @param sampleRate samples per second; 8000 for G.711
+ */
+public record MediaFormat(Encoding encoding, int sampleRate) {
+
+    public static final MediaFormat PCM16_24K = new MediaFormat(Encoding.PCM16_LE, 24_000);
+
+    public enum Encoding { PCM16_LE, PCMU, PCMA }
+
+    public MediaFormat {
+        if (encoding != Encoding.PCM16_LE && sampleRate != 8_000) {
+            throw new IllegalArgumentException(encoding + " is always 8000 Hz, not " + sampleRate);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.switchboard.media;
+
+import dev.switchboard.media.audio.AgentAudioPath;
+import dev.switchboard.media.audio.CallerAudioPath;
+import dev.switchboard.media.playout.PlaybackPosition;
+import dev.switchboard.media.playout.PlayoutBuffer;
+import dev.switchboard.media.rtp.RtpHeader;
+import dev.switchboard.media.rtp.RtpSender;
+import dev.switchboard.media.transport.FramePacer;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call's audio stream: an RTP socket, the caller-to-agent conversion, and the agent's voice paced out every
+ * 20 ms.
+ *
+ * <pre>
+ *  UDP in ─► RTP parse ─► latch remote ─► payload type? ─► CallerAudioPath ─► listener.onCallerAudio
+ *  playAgentAudio ─► AgentAudioPath ─► PlayoutBuffer ─► (pacing tick) G.711 encode ─► RtpSender ─► UDP out
+ * </pre>
+ *
+ * <p>Symmetric RTP (RFC 4961): replies go to the address the caller's packets actually come from, which behind a
+ * NAT differs from the SDP. The first valid packet latches that address; a different source is only accepted
+ * after the latched one has been silent for {@link #RELATCH_AFTER_NANOS}, so a stray or injected stream cannot
+ * take over a live call.
+ *
+ * <p>Threading: every method runs on the call's event loop, which also owns the socket.
+ */
+public final class MediaSession implements FramePacer.Client {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaSession.class);
+    static final long RELATCH_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final int SAMPLES_PER_FRAME = 160;
+    private static final int MAX_PAYLOAD = 1500;
+
+    private final String name;
+    private final int localPort;
+    private final FramePacer pacer;
+    private final MediaSessionListener listener;
+    private final LongSupplier nanoClock;
+    private final Runnable onClose;
+    private final PlayoutBuffer playout = new PlayoutBuffer(8_000);
+    private final RtpSender sender = new RtpSender(ThreadLocalRandom.current(), SAMPLES_PER_FRAME);
+    private final short[] frame = new short[SAMPLES_PER_FRAME];
+    private final byte[] encoded = new byte[SAMPLES_PER_FRAME];
+    private final byte[] payload = new byte[MAX_PAYLOAD];
+    private Channel channel;
+    private StreamSettings settings;
+    private CallerAudioPath callerAudio;
+    private AgentAudioPath agentAudio;
+    private InetSocketAddress remote;
+    private boolean latched;
+    private long lastRemotePacketNanos;
+    private boolean closed;
+    private long packetsReceived;
+    private long packetsSent;
+    private long malformed;
+    private long foreign;
+
+    MediaSession(String name, int localPort, FramePacer pacer, MediaSessionListener listener,
+            LongSupplier nanoClock, Runnable onClose) {
+        this.name = name;
+        this.localPort = localPort;
+        this.pacer = pacer;
+        this.listener = listener;
+        this.nanoClock = nanoClock;
+        this.onClose = onClose;
+    }
+
+    void attach(Channel channel) {
+        this.channel = channel;
+    }
+
+    public int localPort() {
+        return localPort;
+    }
+
+    /** Starts the stream with the negotiated settings: audio flows both ways from now on. */
+    public void start(StreamSettings settings) {
+        if (closed || this.settings != null) {
+            return;
+        }
+        this.settings = settings;
+        this.remote = settings.remote();
+        this.callerAudio = new CallerAudioPath(settings.codec(), settings.agentFormat());
+        this.agentAudio = new AgentAudioPath(settings.agentFormat());
+        pacer.add(this);
+    }
+
+    /** Queues a chunk of the agent's voice, in the agent's format, behind what is already waiting. */
+    public void playAgentAudio(String itemId, int contentIndex, byte[] audio) {
+        if (settings == null || closed) {
+            return;
+        }
+        short[] samples = agentAudio.convert(audio);
+        playout.enqueue(itemId, contentIndex, samples, samples.length);
+    }
+
+    /**
+     * Barge-in: drops all agent audio not yet sent, so the caller stops hearing the agent at the next tick, and
+     * returns how much of the cut item was heard ({@code null} when nothing was cut).
+     */
+    public PlaybackPosition interruptPlayback() {
+        PlaybackPosition cut = playout.flush();
+        if (agentAudio != null) {
+            agentAudio.reset();
+        }
+        return cut;
+    }
+
+    /** Whether agent audio is waiting to be sent. */
+    public boolean isPlaying() {
+        return !playout.isEmpty();
+    }
+
+    /** Milliseconds of agent audio waiting to be sent. */
+    public long bufferedMillis() {
+        return playout.bufferedSamples() / 8;
+    }
+
+    public MediaStats stats() {
+        return new MediaStats(packetsReceived, packetsSent, malformed, foreign);
+    }
+
+    /** The address RTP is sent to: the SDP's until a packet arrives, then the latched source. */
+    public InetSocketAddress remote() {
+        return remote;
+    }
+
+    /** Stops the stream, closes the socket and releases its port. Idempotent. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (settings != null) {
+            pacer.remove(this);
+        }
+        if (channel != null) {
+            channel.close();
+        }
+        onClose.run();
+    }
+
+    @Override
+    public void onTick() {
+        if (playout.poll(frame) == 0) {
+            sender.skip();
+            return;
+        }
+        settings.codec().encode(frame, 0, SAMPLES_PER_FRAME, encoded, 0);
+        ByteBuf packet = sender.packet(channel.alloc(), settings.payloadType(), encoded, SAMPLES_PER_FRAME);
+        channel.writeAndFlush(new DatagramPacket(packet, remote), channel.voidPromise());
+        packetsSent++;
+    }
+
+    void onDatagram(InetSocketAddress source, ByteBuf datagram) {
+        if (settings == null || closed) {
+            return;
+        }
+        RtpHeader header = RtpHeader.parse(datagram);
+        if (header == null || header.payloadLength() > MAX_PAYLOAD) {
+            countMalformed(source, "not an RTP packet");
+            return;
+        }
+        int payloadType = header.payloadType();
+        boolean audio = payloadType == settings.payloadType();
+        if (!audio && payloadType != settings.telephoneEventPayloadType()) {
+            countMalformed(source, "unexpected payload type " + payloadType);
+            return;
+        }
+        if (!acceptSource(source)) {
+            return;
+        }
+        if (audio) {
+            packetsReceived++;
+            datagram.getBytes(header.payloadOffset(), payload, 0, header.payloadLength());
+            listener.onCallerAudio(callerAudio.convert(payload, 0, header.payloadLength()));
+        }
+    }
+
+    private boolean acceptSource(InetSocketAddress source) {
+        long now = nanoClock.getAsLong();
+        if (!source.equals(remote)) {
+            boolean mayRelatch = !latched || now - lastRemotePacketNanos > RELATCH_AFTER_NANOS;
+            if (!mayRelatch) {
+                foreign++;
+                return false;
+            }
+            log.info("{}: sending RTP to {} (packets come from there; SDP said {})", name, source, settings.remote());
+            remote = source;
+        }
+        latched = true;
+        lastRemotePacketNanos = now;
+        return true;
+    }
+
+    private void countMalformed(InetSocketAddress source, String why) {
+        if (malformed++ == 0) {
+            log.warn("{}: dropping datagram from {}: {} (further drops are only counted)", name, source, why);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MediaSession[" + name + ", port " + localPort + "]";
+    }
+}

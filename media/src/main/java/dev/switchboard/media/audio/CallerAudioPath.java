@@ -1,0 +1,47 @@
+package dev.switchboard.media.audio;
+
+import dev.switchboard.media.MediaFormat;
+import dev.switchboard.media.codec.G711;
+import dev.switchboard.media.codec.Resampler;
+
+/**
+ * Caller to agent: turns one RTP payload in the call's codec into audio in the agent's format.
+ *
+ * <p>When the agent takes the call's own G.711 law, the payload passes through untouched: no decode, no resample,
+ * no loss. Otherwise it is decoded to 8 kHz PCM and resampled to the agent's rate.
+ *
+ * <p>Threading: confined to the call's event loop (the resampler keeps filter history between packets).
+ */
+public final class CallerAudioPath {
+
+    private final G711 codec;
+    private final boolean passThrough;
+    private final Resampler resampler;
+    private short[] decoded = new short[0];
+    private short[] resampled = new short[0];
+
+    public CallerAudioPath(G711 codec, MediaFormat agentFormat) {
+        this.codec = codec;
+        this.passThrough = sameLaw(codec, agentFormat);
+        this.resampler = passThrough ? null : Resampler.create(8_000, agentFormat.sampleRate());
+    }
+
+    /** Converts {@code length} payload bytes starting at {@code offset}; the result is a new array. */
+    public byte[] convert(byte[] payload, int offset, int length) {
+        if (passThrough) {
+            return java.util.Arrays.copyOfRange(payload, offset, offset + length);
+        }
+        if (decoded.length < length) {
+            decoded = new short[length];
+            resampled = new short[resampler.maxOutputLength(length)];
+        }
+        codec.decode(payload, offset, length, decoded, 0);
+        int produced = resampler.process(decoded, 0, length, resampled, 0);
+        return Pcm16.toBytes(resampled, produced);
+    }
+
+    static boolean sameLaw(G711 codec, MediaFormat format) {
+        return (codec == G711.MU_LAW && format.encoding() == MediaFormat.Encoding.PCMU)
+                || (codec == G711.A_LAW && format.encoding() == MediaFormat.Encoding.PCMA);
+    }
+}
