@@ -1,0 +1,33 @@
+package dev.switchboard.agent.openai;
+
+import dev.switchboard.agent.api.RealtimeListener;
+import dev.switchboard.agent.api.RealtimeSession;
+import dev.switchboard.agent.api.RealtimeTransport;
+import dev.switchboard.agent.api.SessionConfig;
+import io.netty.channel.EventLoop;
+import java.util.Objects;
+
+/**
+ * Opens OpenAI Realtime GA sessions against one endpoint: OpenAI, an OpenAI-compatible server, or the local
+ * engine.
+ */
+public final class OpenAiRealtimeTransport implements RealtimeTransport {
+
+    private final OpenAiEndpoint endpoint;
+
+    public OpenAiRealtimeTransport(OpenAiEndpoint endpoint) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    }
+
+    @Override
+    public RealtimeSession open(SessionConfig config, EventLoop loop, RealtimeListener listener) {
+        OpenAiRealtimeSession session = new OpenAiRealtimeSession(config, listener);
+        loop.execute(() -> session.connect(endpoint, loop));
+        return session;
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiRealtimeTransport[" + endpoint + "]";
+    }
+}

@@ -1,0 +1,86 @@
+package dev.switchboard.agent.ws;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+
+/**
+ * One WebSocket, from the moment {@link WebSocketClient#connect} is called until it is closed.
+ *
+ * <p>Threading: owned by the event loop it was connected on; call every method from that loop. Sends never block.
+ */
+public final class WebSocketConnection {
+
+    private Channel channel;
+    private boolean open;
+    private boolean closing;
+
+    WebSocketConnection() {}
+
+    /** Called by the client when the TCP connection attempt starts; a close requested earlier takes effect now. */
+    void attach(Channel channel) {
+        this.channel = channel;
+        if (closing) {
+            channel.close();
+        }
+    }
+
+    /** Called by the client when the opening handshake completes. */
+    void markOpen() {
+        open = true;
+    }
+
+    /**
+     * Queues a text message. Returns {@code false} without sending when the connection is not open or when the
+     * socket's write buffer is over its high-water mark, so a stalled peer cannot make memory grow without bound.
+     */
+    public boolean sendText(String text) {
+        if (!canSend()) {
+            return false;
+        }
+        channel.writeAndFlush(new TextWebSocketFrame(text), channel.voidPromise());
+        return true;
+    }
+
+    /** Queues a binary message; same rules as {@link #sendText(String)}. */
+    public boolean sendBinary(byte[] data) {
+        if (!canSend()) {
+            return false;
+        }
+        channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(data)), channel.voidPromise());
+        return true;
+    }
+
+    /**
+     * Starts the closing handshake (RFC 6455 §7.1.2) and closes the socket once the frame is written. Before the
+     * connection is open this abandons the attempt instead. Idempotent.
+     */
+    public void close(int code, String reason) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        if (channel == null) {
+            return;
+        }
+        if (open && channel.isActive()) {
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(f -> channel.close());
+        } else {
+            channel.close();
+        }
+    }
+
+    public boolean isOpen() {
+        return open && !closing && channel.isActive();
+    }
+
+    boolean isClosing() {
+        return closing;
+    }
+
+    private boolean canSend() {
+        return isOpen() && channel.isWritable();
+    }
+}
