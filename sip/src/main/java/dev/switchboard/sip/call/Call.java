@@ -1,0 +1,295 @@
+package dev.switchboard.sip.call;
+
+import dev.switchboard.agent.api.RealtimeSession;
+import dev.switchboard.agent.api.ServerEvent;
+import dev.switchboard.media.MediaSession;
+import dev.switchboard.sip.bridge.CallBridge;
+import dev.switchboard.sip.call.CallEvent.Acked;
+import dev.switchboard.sip.call.CallEvent.AgentClosed;
+import dev.switchboard.sip.call.CallEvent.AgentReady;
+import dev.switchboard.sip.call.CallEvent.ByeCompleted;
+import dev.switchboard.sip.call.CallEvent.ByeReceived;
+import dev.switchboard.sip.call.CallEvent.CancelReceived;
+import dev.switchboard.sip.call.CallEvent.HangupRequested;
+import dev.switchboard.sip.call.CallEvent.MediaFailed;
+import dev.switchboard.sip.call.CallEvent.MediaOpened;
+import dev.switchboard.sip.call.CallEvent.TimerFired;
+import dev.switchboard.sip.stack.SipLeg;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One phone call, from INVITE to the end: it feeds events to the {@link CallStateMachine} and carries out the
+ * effects it returns.
+ *
+ * <pre>
+ *  JAIN-SIP listener thread ──(translate, {@code loop.execute}, return)──┐
+ *                                                                          ▼
+ *  event loop k (chosen at INVITE) ─┬─ the call's state, timers ({@code loop.schedule}) and this object
+ *                                   ├─ RTP socket and pacing tick (media engine)
+ *                                   └─ provider WebSocket (agent session)
+ *  virtual threads: SIP sends (SipLeg), which may block on TCP
+ * </pre>
+ *
+ * <p>Every field is touched only on the call's loop; the public {@code on…} methods may be called from any thread
+ * and hand the event over to the loop.
+ */
+public final class Call {
+
+    private static final Logger log = LoggerFactory.getLogger(Call.class);
+
+    private final String callId;
+    private final String name;
+    private final EventLoop loop;
+    private final CallServices services;
+    private final AgentBinding agent;
+    private final SipLeg leg;
+    private final CallMedia media;
+    private final CallBridge bridge;
+    private final Consumer<Call> onFinished;
+    private final Map<CallTimer, ScheduledFuture<?>> timers = new EnumMap<>(CallTimer.class);
+    private final long startedNanos = System.nanoTime();
+    private CallState state = CallState.INVITED;
+    private RealtimeSession session;
+    private ServerTransaction pendingCancel;
+    private ServerTransaction pendingBye;
+    private String endReason;
+
+    Call(String callId, CallSetup setup, CallServices services, EventLoop loop, Consumer<Call> onFinished) {
+        this.callId = callId;
+        this.name = "call " + shortId(callId);
+        this.loop = loop;
+        this.services = services;
+        this.agent = setup.agent();
+        this.leg = setup.leg();
+        this.bridge = new CallBridge(name);
+        this.media = new CallMedia(name, services, setup.offer(), agent.session(), bridge);
+        this.onFinished = onFinished;
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String agentName() {
+        return agent.name();
+    }
+
+    public long durationMillis() {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /** Starts the call: ring, and open media and agent. */
+    void start() {
+        loop.execute(() -> apply(CallStateMachine.start()));
+    }
+
+    public void onAck(String sdp) {
+        loop.execute(() -> {
+            if (state.phase() == Phase.ANSWERING && !media.acceptAnswerInAck(sdp)) {
+                fire(new Acked());
+                fire(new HangupRequested("the ACK carried no usable SDP answer"));
+                return;
+            }
+            fire(new Acked());
+        });
+    }
+
+    public void onCancel(ServerTransaction transaction) {
+        loop.execute(() -> {
+            pendingCancel = transaction;
+            fire(new CancelReceived());
+            answerLeftover(pendingCancel);
+            pendingCancel = null;
+        });
+    }
+
+    public void onBye(ServerTransaction transaction) {
+        loop.execute(() -> {
+            pendingBye = transaction;
+            fire(new ByeReceived());
+            answerLeftover(pendingBye);
+            pendingBye = null;
+        });
+    }
+
+    /** Requests inside the call that need no more than a 200 for now (INFO, session-refresh re-INVITE). */
+    public void onInDialogRequest(ServerTransaction transaction) {
+        loop.execute(() -> {
+            if (transaction.getRequest().getMethod().equals(javax.sip.message.Request.INVITE)) {
+                leg.answerReInvite(transaction, media.currentSdp());
+            } else {
+                leg.respond(transaction, Response.OK);
+            }
+        });
+    }
+
+    public void onByeCompleted() {
+        loop.execute(() -> fire(new ByeCompleted()));
+    }
+
+    public void onAckTimeout() {
+        loop.execute(() -> fire(new TimerFired(CallTimer.ACK)));
+    }
+
+    /** Ends the call from our side, whatever its phase. */
+    public void hangUp(String reason) {
+        loop.execute(() -> fire(new HangupRequested(reason)));
+    }
+
+    /** A BYE or CANCEL the state machine did not take (the call is already over): 481 per RFC 3261 §15.1.2. */
+    private void answerLeftover(ServerTransaction transaction) {
+        if (transaction != null) {
+            leg.respond(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+        }
+    }
+
+    private void fire(CallEvent event) {
+        CallState before = state;
+        Transition transition = CallStateMachine.next(state, event);
+        if (transition.ignored(before)) {
+            log.debug("{}: {} ignored in {}", name, event, before.phase());
+            return;
+        }
+        if (transition.state().phase() != before.phase()) {
+            log.debug("{}: {} -> {} on {}", name, before.phase(), transition.state().phase(), event);
+        }
+        apply(transition);
+    }
+
+    private void apply(Transition transition) {
+        state = transition.state();
+        for (Effect effect : transition.effects()) {
+            run(effect);
+        }
+    }
+
+    private void run(Effect effect) {
+        switch (effect) {
+            case Effect.Ring ring -> leg.ringing();
+            case Effect.OpenMedia open -> openMedia();
+            case Effect.OpenAgent open -> openAgent();
+            case Effect.Answer answer -> leg.answer(media.answer());
+            case Effect.Reject reject -> reject(reject);
+            case Effect.AcceptCancel cancel -> acceptCancel(cancel);
+            case Effect.AcceptBye bye -> {
+                leg.respond(pendingBye, Response.OK);
+                pendingBye = null;
+            }
+            case Effect.SendBye bye -> {
+                noteEnd(bye.reason());
+                leg.bye(this::onByeCompleted);
+            }
+            case Effect.StartTimer start -> startTimer(start.timer());
+            case Effect.CancelTimer cancel -> cancelTimer(cancel.timer());
+            case Effect.CloseAgent close -> closeAgent();
+            case Effect.CloseMedia close -> media.close();
+            case Effect.Finish finish -> finish(finish.reason());
+        }
+    }
+
+    private void reject(Effect.Reject reject) {
+        noteEnd(reject.reason());
+        leg.reject(reject.status(), reject.reason(), reject.status() == Response.SERVICE_UNAVAILABLE ? 5 : 0);
+    }
+
+    private void acceptCancel(Effect.AcceptCancel cancel) {
+        leg.respond(pendingCancel, Response.OK);
+        pendingCancel = null;
+        if (cancel.terminateInvite()) {
+            leg.reject(Response.REQUEST_TERMINATED, null, 0);
+        }
+    }
+
+    private void openMedia() {
+        Future<MediaSession> opening = services.media().open(loop, name, bridge);
+        opening.addListener(f -> {
+            if (!f.isSuccess()) {
+                fire(new MediaFailed(f.cause().getMessage()));
+            } else if (media.opened(opening.getNow())) {
+                fire(new MediaOpened());
+            }
+        });
+    }
+
+    private void openAgent() {
+        session = agent.transport().open(agent.session(), loop, this::onAgentEvent);
+        bridge.attachAgent(session);
+    }
+
+    private void onAgentEvent(ServerEvent event) {
+        switch (event) {
+            case ServerEvent.SessionReady ready -> fire(new AgentReady());
+            case ServerEvent.Closed closed -> {
+                if (state.phase() != Phase.TERMINATING && state.phase() != Phase.TERMINATED) {
+                    log.info("{}: agent session closed: {}", name, closed.reason());
+                }
+                fire(new AgentClosed(closed.reason()));
+            }
+            default -> bridge.onAgentEvent(event);
+        }
+    }
+
+    private void closeAgent() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    private void startTimer(CallTimer timer) {
+        Duration after = switch (timer) {
+            case AGENT_CONNECT -> agent.connectTimeout();
+            case ACK -> services.ackTimeout();
+            case BYE_RESPONSE -> CallServices.BYE_TIMEOUT;
+        };
+        cancelTimer(timer);
+        timers.put(timer, loop.schedule(() -> fire(new TimerFired(timer)), after.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private void cancelTimer(CallTimer timer) {
+        ScheduledFuture<?> running = timers.remove(timer);
+        if (running != null) {
+            running.cancel(false);
+        }
+    }
+
+    private void finish(String reason) {
+        noteEnd(reason);
+        timers.values().forEach(t -> t.cancel(false));
+        timers.clear();
+        bridge.detach();
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        log.info("{}: ended after {} s: {}; {}; barge-ins {}", name, String.format("%.1f", seconds), endReason,
+                media.summary(), bridge.bargeIns());
+        onFinished.accept(this);
+    }
+
+    private void noteEnd(String reason) {
+        if (endReason == null && reason != null) {
+            endReason = reason;
+        }
+    }
+
+    /** The call's phase; for the admin API and tests. Read it on the call's loop. */
+    public Phase phase() {
+        return state.phase();
+    }
+
+    static String shortId(String callId) {
+        return callId.length() <= 12 ? callId : callId.substring(0, 12);
+    }
+}

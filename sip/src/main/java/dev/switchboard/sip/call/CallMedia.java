@@ -1,0 +1,131 @@
+package dev.switchboard.sip.call;
+
+import dev.switchboard.agent.api.SessionConfig;
+import dev.switchboard.media.MediaSession;
+import dev.switchboard.media.MediaStats;
+import dev.switchboard.media.StreamSettings;
+import dev.switchboard.media.codec.G711;
+import dev.switchboard.sip.bridge.AudioFormats;
+import dev.switchboard.sip.bridge.CallBridge;
+import dev.switchboard.sip.sdp.Codec;
+import dev.switchboard.sip.sdp.LocalMedia;
+import dev.switchboard.sip.sdp.Negotiation;
+import dev.switchboard.sip.sdp.SdpException;
+import dev.switchboard.sip.sdp.SdpNegotiator;
+import dev.switchboard.sip.sdp.SdpParser;
+import dev.switchboard.sip.sdp.SdpWriter;
+import dev.switchboard.sip.sdp.SessionDescription;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A call's media side: its RTP session and the offer/answer exchange (RFC 3264) that configures it.
+ *
+ * <p>Usually the INVITE carries the offer and the 200 OK our answer. When the INVITE has no SDP (a delayed offer,
+ * RFC 3261 §13.2.1) the 200 OK carries our offer and the ACK the answer; audio starts once it is known.
+ *
+ * <p>Threading: confined to the call's event loop.
+ */
+final class CallMedia {
+
+    private static final Logger log = LoggerFactory.getLogger(CallMedia.class);
+
+    private final String name;
+    private final CallServices services;
+    private final SessionDescription offer;
+    private final SessionConfig agentSession;
+    private final CallBridge bridge;
+    private final long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE >> 1);
+    private MediaSession session;
+    private SessionDescription ourOffer;
+    private Negotiation negotiation;
+    private String currentSdp;
+    private boolean closed;
+
+    CallMedia(String name, CallServices services, SessionDescription offer, SessionConfig agentSession,
+            CallBridge bridge) {
+        this.name = name;
+        this.services = services;
+        this.offer = offer;
+        this.agentSession = agentSession;
+        this.bridge = bridge;
+    }
+
+    /** The RTP socket is bound. Returns {@code false}, and closes it, when the call ended meanwhile. */
+    boolean opened(MediaSession opened) {
+        if (closed) {
+            opened.close();
+            return false;
+        }
+        this.session = opened;
+        return true;
+    }
+
+    /**
+     * The SDP for our 200 OK: the answer to the caller's offer (and audio starts now), or our own offer when the
+     * INVITE had none. The offer was checked when the INVITE was admitted, so it cannot fail here.
+     */
+    String answer() {
+        LocalMedia local = new LocalMedia(services.mediaAddress(), session.localPort(), sessionId, 1);
+        if (offer != null) {
+            negotiation = SdpNegotiator.answer(offer, services.codecs(), local);
+            currentSdp = negotiation.answerSdp();
+            startStream();
+        } else {
+            ourOffer = SdpNegotiator.offer(services.codecs(), local);
+            currentSdp = SdpWriter.write(ourOffer);
+        }
+        return currentSdp;
+    }
+
+    /**
+     * Takes the answer from the ACK of a delayed offer. Returns {@code false} when one was due and the ACK's is
+     * missing or unusable.
+     */
+    boolean acceptAnswerInAck(String sdp) {
+        if (ourOffer == null || negotiation != null) {
+            return true;
+        }
+        try {
+            negotiation = SdpNegotiator.acceptAnswer(ourOffer, SdpParser.parse(sdp == null ? "" : sdp));
+            startStream();
+            return true;
+        } catch (SdpException e) {
+            log.warn("{}: unusable SDP answer in ACK: {}", name, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Our current SDP, to repeat in answer to a session refresh. */
+    String currentSdp() {
+        return currentSdp;
+    }
+
+    private void startStream() {
+        InetSocketAddress remote = new InetSocketAddress(negotiation.remoteAddress(), negotiation.remotePort());
+        G711 law = negotiation.codec().equals(Codec.PCMA) ? G711.A_LAW : G711.MU_LAW;
+        session.start(new StreamSettings(remote, law, negotiation.payloadType(),
+                negotiation.telephoneEventPayloadType().orElse(-1), AudioFormats.toMedia(agentSession.inputFormat())));
+        bridge.attachMedia(session);
+        log.info("{}: audio {} with {}:{}, RTP port {}", name, negotiation.codec(), negotiation.remoteAddress(),
+                negotiation.remotePort(), session.localPort());
+    }
+
+    void close() {
+        closed = true;
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    String summary() {
+        if (session == null) {
+            return "no media";
+        }
+        MediaStats stats = session.stats();
+        return "RTP in " + stats.packetsReceived() + " / out " + stats.packetsSent() + " packets"
+                + (stats.malformed() > 0 ? ", " + stats.malformed() + " dropped" : "");
+    }
+}

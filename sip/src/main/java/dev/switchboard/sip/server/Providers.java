@@ -1,0 +1,63 @@
+package dev.switchboard.sip.server;
+
+import dev.switchboard.agent.api.RealtimeTransport;
+import dev.switchboard.agent.local.LocalRealtimeServer;
+import dev.switchboard.agent.openai.OpenAiEndpoint;
+import dev.switchboard.agent.openai.OpenAiRealtimeTransport;
+import dev.switchboard.config.HostPort;
+import dev.switchboard.config.ProviderConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One realtime transport per configured provider that some agent uses. A {@code local} provider starts the
+ * built-in engine on loopback and is then reached like any OpenAI-compatible endpoint, through the same client.
+ */
+final class Providers implements AutoCloseable {
+
+    private final Map<String, RealtimeTransport> transports = new HashMap<>();
+    private final List<LocalRealtimeServer> localServers = new ArrayList<>();
+
+    private Providers() {}
+
+    /** Builds the transports of the providers named in {@code used}; fails on a type this version cannot run. */
+    static Providers start(Map<String, ProviderConfig> configs, Set<String> used) {
+        Providers providers = new Providers();
+        try {
+            for (String name : used) {
+                providers.transports.put(name, providers.transport(name, configs.get(name)));
+            }
+            return providers;
+        } catch (RuntimeException e) {
+            providers.close();
+            throw e;
+        }
+    }
+
+    private RealtimeTransport transport(String name, ProviderConfig config) {
+        return switch (config.type()) {
+            case "local" -> {
+                HostPort listen = config.listen() != null ? config.listen() : new HostPort("127.0.0.1", 0);
+                LocalRealtimeServer server = LocalRealtimeServer.start(listen.host(), listen.port());
+                localServers.add(server);
+                yield new OpenAiRealtimeTransport(OpenAiEndpoint.bearer(server.baseUri().toString(), null, "echo"));
+            }
+            case "openai" -> new OpenAiRealtimeTransport(
+                    OpenAiEndpoint.bearer(config.baseUrl(), config.apiKey(), config.model()));
+            default -> throw new IllegalStateException("provider '" + name + "' has type '" + config.type()
+                    + "', which this version of Switchboard cannot run yet (supported: local, openai)");
+        };
+    }
+
+    RealtimeTransport transport(String name) {
+        return transports.get(name);
+    }
+
+    @Override
+    public void close() {
+        localServers.forEach(LocalRealtimeServer::close);
+    }
+}
