@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,8 @@ public final class MediaEngine implements AutoCloseable {
     private final PortAllocator ports;
     private final String bindHost;
     private final AtomicInteger openSessions = new AtomicInteger();
+    private final LongAdder packetsReceived = new LongAdder();
+    private final LongAdder packetsSent = new LongAdder();
 
     private MediaEngine(NettyTransport transport, int threads, String bindHost, int firstPort, int lastPort) {
         this.transport = transport;
@@ -88,7 +91,7 @@ public final class MediaEngine implements AutoCloseable {
             return;
         }
         MediaSession session = new MediaSession(name, port.getAsInt(), pacers.get(loop), listener,
-                System::nanoTime, () -> released(port.getAsInt()));
+                System::nanoTime, this::released);
         ChannelFuture bound = new Bootstrap()
                 .group(loop)
                 .channel(transport.datagramChannel())
@@ -111,9 +114,22 @@ public final class MediaEngine implements AutoCloseable {
         });
     }
 
-    private void released(int port) {
-        ports.release(port);
+    private void released(MediaSession session) {
+        ports.release(session.localPort());
         openSessions.decrementAndGet();
+        MediaStats stats = session.stats();
+        packetsReceived.add(stats.packetsReceived());
+        packetsSent.add(stats.packetsSent());
+    }
+
+    /** RTP packets received by sessions that have closed. */
+    public long packetsReceived() {
+        return packetsReceived.sum();
+    }
+
+    /** RTP packets sent by sessions that have closed. */
+    public long packetsSent() {
+        return packetsSent.sum();
     }
 
     /** RTP port pairs not in use. */

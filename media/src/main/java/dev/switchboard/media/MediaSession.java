@@ -13,6 +13,7 @@ import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,12 @@ public final class MediaSession implements FramePacer.Client {
 
     private static final Logger log = LoggerFactory.getLogger(MediaSession.class);
     static final long RELATCH_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * Ticks without caller audio after which the gap is filled with silence. Phones that suppress silence, DTMF
+     * bursts and a caller who simply stops sending all leave gaps; a speech model's VAD runs on the audio it is
+     * given, so without this fill it would never hear the caller stop talking.
+     */
+    static final int GAP_FILL_AFTER_TICKS = 5;
     private static final int SAMPLES_PER_FRAME = 160;
     private static final int MAX_PAYLOAD = 1500;
 
@@ -45,7 +52,7 @@ public final class MediaSession implements FramePacer.Client {
     private final FramePacer pacer;
     private final MediaSessionListener listener;
     private final LongSupplier nanoClock;
-    private final Runnable onClose;
+    private final Consumer<MediaSession> onClose;
     private final PlayoutBuffer playout = new PlayoutBuffer(8_000);
     private final RtpSender sender = new RtpSender(ThreadLocalRandom.current(), SAMPLES_PER_FRAME);
     private final short[] frame = new short[SAMPLES_PER_FRAME];
@@ -63,9 +70,11 @@ public final class MediaSession implements FramePacer.Client {
     private long packetsSent;
     private long malformed;
     private long foreign;
+    private long silenceFilled;
+    private int ticksWithoutCallerAudio;
 
     MediaSession(String name, int localPort, FramePacer pacer, MediaSessionListener listener,
-            LongSupplier nanoClock, Runnable onClose) {
+            LongSupplier nanoClock, Consumer<MediaSession> onClose) {
         this.name = name;
         this.localPort = localPort;
         this.pacer = pacer;
@@ -126,7 +135,7 @@ public final class MediaSession implements FramePacer.Client {
     }
 
     public MediaStats stats() {
-        return new MediaStats(packetsReceived, packetsSent, malformed, foreign);
+        return new MediaStats(packetsReceived, packetsSent, malformed, foreign, silenceFilled);
     }
 
     /** The address RTP is sent to: the SDP's until a packet arrives, then the latched source. */
@@ -146,11 +155,12 @@ public final class MediaSession implements FramePacer.Client {
         if (channel != null) {
             channel.close();
         }
-        onClose.run();
+        onClose.accept(this);
     }
 
     @Override
     public void onTick() {
+        fillCallerGap();
         if (playout.poll(frame) == 0) {
             sender.skip();
             return;
@@ -159,6 +169,22 @@ public final class MediaSession implements FramePacer.Client {
         ByteBuf packet = sender.packet(channel.alloc(), settings.payloadType(), encoded, SAMPLES_PER_FRAME);
         channel.writeAndFlush(new DatagramPacket(packet, remote), channel.voidPromise());
         packetsSent++;
+    }
+
+    /**
+     * Once the caller has sent nothing for {@link #GAP_FILL_AFTER_TICKS} ticks, hands the agent the silence it
+     * missed, then one frame of silence per tick until audio returns, so the agent's clock keeps pace with real time.
+     */
+    private void fillCallerGap() {
+        ticksWithoutCallerAudio++;
+        if (ticksWithoutCallerAudio < GAP_FILL_AFTER_TICKS) {
+            return;
+        }
+        int frames = ticksWithoutCallerAudio == GAP_FILL_AFTER_TICKS ? GAP_FILL_AFTER_TICKS : 1;
+        for (int i = 0; i < frames; i++) {
+            listener.onCallerAudio(callerAudio.silence(SAMPLES_PER_FRAME));
+            silenceFilled++;
+        }
     }
 
     void onDatagram(InetSocketAddress source, ByteBuf datagram) {
@@ -181,6 +207,7 @@ public final class MediaSession implements FramePacer.Client {
         }
         if (audio) {
             packetsReceived++;
+            ticksWithoutCallerAudio = 0;
             datagram.getBytes(header.payloadOffset(), payload, 0, header.payloadLength());
             listener.onCallerAudio(callerAudio.convert(payload, 0, header.payloadLength()));
         }

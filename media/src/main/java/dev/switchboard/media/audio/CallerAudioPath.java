@@ -40,6 +40,13 @@ public final class CallerAudioPath {
         return Pcm16.toBytes(resampled, produced);
     }
 
+    /** {@code samples} of silence in the agent's format, passed through the same path so filters stay in step. */
+    public byte[] silence(int samples) {
+        byte[] codes = new byte[samples];
+        java.util.Arrays.fill(codes, codec.silence());
+        return convert(codes, 0, samples);
+    }
+
     static boolean sameLaw(G711 codec, MediaFormat format) {
         return (codec == G711.MU_LAW && format.encoding() == MediaFormat.Encoding.PCMU)
                 || (codec == G711.A_LAW && format.encoding() == MediaFormat.Encoding.PCMA);

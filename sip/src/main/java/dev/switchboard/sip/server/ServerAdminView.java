@@ -40,6 +40,10 @@ final class ServerAdminView implements AdminView {
         metric(out, "switchboard_calls_total", "counter", "Calls admitted since start.", calls.admittedCalls());
         metric(out, "switchboard_rtp_port_pairs_available", "gauge", "RTP port pairs free.", media.availablePorts());
         metric(out, "switchboard_rtp_port_pairs", "gauge", "RTP port pairs in the range.", media.portCapacity());
+        metric(out, "switchboard_rtp_packets_received_total", "counter",
+                "RTP packets received by calls that have ended.", media.packetsReceived());
+        metric(out, "switchboard_rtp_packets_sent_total", "counter",
+                "RTP packets sent by calls that have ended.", media.packetsSent());
         metric(out, "switchboard_uptime_seconds", "gauge", "Seconds since start.",
                 (System.nanoTime() - startedNanos) / 1_000_000_000L);
         return out.toString();
