@@ -29,6 +29,20 @@ class EchoCallIT {
     static void start() throws Exception {
         server = TestServer.startEcho(30_000);
         hello = Audio.wav("/audio/hello-8k.wav");
+        warmUp();
+    }
+
+    /** One short call first, so the measured call runs on compiled code as a server in service does. */
+    private static void warmUp() throws Exception {
+        try (TestPhone phone = new TestPhone(server.sip()); RtpPeer rtp = new RtpPeer()) {
+            OutgoingCall call = phone.call("600", OutgoingCall.offer(rtp.port(), "0"));
+            assertEquals(200, call.awaitFinal().status());
+            call.ack();
+            rtp.remote(call.serverRtp());
+            rtp.send(Audio.concat(hello, Audio.silence(800)), G711.MU_LAW).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            rtp.awaitPackets(50, Duration.ofSeconds(5));
+            assertEquals(200, call.bye().status());
+        }
     }
 
     @AfterAll
@@ -55,12 +69,45 @@ class EchoCallIT {
             Audio.Match match = Audio.bestMatch(hello, rtp.receivedAudio(G711.MU_LAW));
             assertTrue(match.correlation() > 0.9, "echo correlates with what was said: " + match);
             assertOneContinuousTalkspurt(rtp.received());
+            double jitter = spacingStandardDeviationMillis(rtp.received());
+            assertTrue(jitter <= 3.0, "outbound packet spacing standard deviation " + jitter + " ms");
 
             assertEquals(200, call.bye().status());
         }
         Eventually.await(() -> server.server().calls().size() == 0, Duration.ofSeconds(5), () -> "call ended");
         assertEquals(server.server().media().portCapacity(), server.server().media().availablePorts(),
                 "the call's RTP port was released");
+    }
+
+    @Test
+    void aDelayedOfferGetsOurOfferInThe200AndTheAnswerInTheAck() throws Exception {
+        try (TestPhone phone = new TestPhone(server.sip()); RtpPeer rtp = new RtpPeer()) {
+            OutgoingCall call = phone.call("600", null);
+            SipText ok = call.awaitFinal();
+            assertEquals(200, ok.status());
+            assertTrue(ok.body().contains("m=audio ") && ok.body().contains("a=rtpmap:0 PCMU/8000")
+                    && ok.body().contains("a=rtpmap:8 PCMA/8000"), "our offer: " + ok.body());
+            call.ack(OutgoingCall.offer(rtp.port(), "8"));
+            rtp.remote(call.serverRtp());
+            rtp.send(Audio.concat(hello, Audio.silence(1200)), G711.A_LAW).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            rtp.awaitTalkspurtEnd(hello.length / 160, Duration.ofMillis(400), Duration.ofSeconds(10));
+            assertEquals(8, rtp.received().get(0).payloadType(), "PCMA, as the answer in the ACK chose");
+            assertTrue(Audio.bestMatch(hello, rtp.receivedAudio(G711.A_LAW)).correlation() > 0.9);
+            assertEquals(200, call.bye().status());
+        }
+    }
+
+    /** The standard deviation of the gaps between packet arrivals, in milliseconds (ideal: 0 around 20 ms). */
+    static double spacingStandardDeviationMillis(List<RtpPeer.Packet> packets) {
+        double[] gaps = new double[packets.size() - 1];
+        for (int i = 1; i < packets.size(); i++) {
+            gaps[i - 1] = (packets.get(i).arrivalNanos() - packets.get(i - 1).arrivalNanos()) / 1e6;
+        }
+        double mean = java.util.Arrays.stream(gaps).average().orElse(0);
+        double variance = java.util.Arrays.stream(gaps).map(g -> (g - mean) * (g - mean)).average().orElse(0);
+        System.out.printf("outbound spacing: %d packets, mean %.2f ms, standard deviation %.2f ms%n",
+                packets.size(), mean, Math.sqrt(variance));
+        return Math.sqrt(variance);
     }
 
     /** RFC 3550/3551: one SSRC, marker on the first packet only, consecutive sequence numbers and timestamps. */
