@@ -109,6 +109,9 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
 
     @Override
     public void onText(String text) {
+        if (closed) {
+            return;
+        }
         JsonNode event;
         try {
             event = OpenAiClientEvents.JSON.readTree(text);
@@ -121,7 +124,13 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
             onSetupEvent(type, event);
             return;
         }
-        ServerEvent mapped = OpenAiServerEvents.map(event);
+        ServerEvent mapped;
+        try {
+            mapped = OpenAiServerEvents.map(event);
+        } catch (RuntimeException e) {
+            log.warn("provider sent a malformed {} event ({}); ignored", type, e.getMessage());
+            return;
+        }
         if (mapped == null) {
             return;
         }

@@ -8,8 +8,10 @@ import java.util.regex.Pattern;
  */
 final class Redaction {
 
+    /** Key shapes, each starting at a word boundary so "task-1234" or "risk-free" stay as they are. */
     private static final Pattern SECRET = Pattern.compile(
-            "(sk-[A-Za-z0-9_*\\-]{4,}|Bearer\\s+\\S+|xai-[A-Za-z0-9_*\\-]{4,}|AIza[0-9A-Za-z_\\-]{10,})");
+            "(?<![A-Za-z0-9])(sk-[A-Za-z0-9_*\\-]{8,}|xai-[A-Za-z0-9_*\\-]{8,}|AIza[0-9A-Za-z_\\-]{10,})"
+                    + "|Bearer\\s+[A-Za-z0-9._~+/=*\\-]{8,}");
 
     private Redaction() {}
 

@@ -131,6 +131,7 @@ public final class WebSocketClient {
                 .build();
         pipeline.addLast(new HttpClientCodec());
         pipeline.addLast(new HttpObjectAggregator(64 * 1024));
+        pipeline.addLast(new RefusedUpgradeSniffer(handler));
         pipeline.addLast(new WebSocketClientProtocolHandler(config));
         pipeline.addLast(new WebSocketFrameAggregator(MAX_MESSAGE_BYTES));
         pipeline.addLast(handler);

@@ -32,6 +32,7 @@ final class WebSocketClientHandler extends SimpleChannelInboundHandler<WebSocket
     private int closeCode = ABNORMAL_CLOSURE;
     private String closeReason = "connection lost";
     private Throwable failure;
+    private String refusalBody = "";
 
     WebSocketClientHandler(WebSocketConnection connection, WebSocketListener listener) {
         this.connection = connection;
@@ -61,9 +62,10 @@ final class WebSocketClientHandler extends SimpleChannelInboundHandler<WebSocket
             case TextWebSocketFrame text -> listener.onText(text.text());
             case BinaryWebSocketFrame binary -> listener.onBinary(ByteBufUtil.getBytes(binary.content()));
             case CloseWebSocketFrame close -> {
+                // RFC 6455 §7.1.5: a close frame without a status code is reported as 1005.
                 closeCode = close.statusCode() == -1 ? 1005 : close.statusCode();
                 closeReason = close.reasonText();
-                connection.close(closeCode, "");
+                connection.echoClose(close.statusCode());
             }
             default -> { }
         }
@@ -103,16 +105,17 @@ final class WebSocketClientHandler extends SimpleChannelInboundHandler<WebSocket
         }
     }
 
-    private static Throwable refused(WebSocketClientHandshakeException e) {
+    /**
+     * Keeps the body of a refused upgrade (providers explain a 401 or 404 there). Netty's handshake exception
+     * keeps only the status line and headers, so the body is taken as the response passes by.
+     */
+    void refusalBody(FullHttpResponse response) {
+        String body = response.content().toString(StandardCharsets.UTF_8).strip();
+        refusalBody = body.length() > MAX_BODY_CHARS ? body.substring(0, MAX_BODY_CHARS) + "…" : body;
+    }
+
+    private Throwable refused(WebSocketClientHandshakeException e) {
         HttpResponse response = e.response();
-        if (response == null) {
-            return e;
-        }
-        String body = "";
-        if (response instanceof FullHttpResponse full && full.refCnt() > 0) {
-            body = full.content().toString(StandardCharsets.UTF_8);
-            body = body.length() > MAX_BODY_CHARS ? body.substring(0, MAX_BODY_CHARS) + "…" : body;
-        }
-        return new WebSocketHandshakeRefused(response.status().code(), body.strip());
+        return response == null ? e : new WebSocketHandshakeRefused(response.status().code(), refusalBody);
     }
 }

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One WebSocket, from the moment {@link WebSocketClient#connect} is called until it is closed.
@@ -12,6 +13,9 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
  * <p>Threading: owned by the event loop it was connected on; call every method from that loop. Sends never block.
  */
 public final class WebSocketConnection {
+
+    /** How long our close waits for the server's close frame before the socket is dropped anyway. */
+    static final long CLOSE_WAIT_MILLIS = 2_000;
 
     private Channel channel;
     private boolean open;
@@ -54,8 +58,9 @@ public final class WebSocketConnection {
     }
 
     /**
-     * Starts the closing handshake (RFC 6455 §7.1.2) and closes the socket once the frame is written. Before the
-     * connection is open this abandons the attempt instead. Idempotent.
+     * Starts the closing handshake (RFC 6455 §7.1.2): sends a close frame and waits, at most
+     * {@link #CLOSE_WAIT_MILLIS}, for the server's close frame before dropping the TCP connection (§7.1.1: the
+     * server closes TCP first). Before the connection is open this abandons the attempt instead. Idempotent.
      */
     public void close(int code, String reason) {
         if (closing) {
@@ -66,10 +71,25 @@ public final class WebSocketConnection {
             return;
         }
         if (open && channel.isActive()) {
-            channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(f -> channel.close());
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
+            channel.eventLoop().schedule(() -> channel.close(), CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } else {
             channel.close();
         }
+    }
+
+    /**
+     * Answers the peer's close frame with the same status (§5.5.1), or with an empty close frame when the peer
+     * gave none (1005 may not be sent), and closes the socket once it is written.
+     */
+    void echoClose(int peerCode) {
+        if (closing) {
+            channel.close();
+            return;
+        }
+        closing = true;
+        CloseWebSocketFrame echo = peerCode == -1 ? new CloseWebSocketFrame() : new CloseWebSocketFrame(peerCode, "");
+        channel.writeAndFlush(echo).addListener(f -> channel.close());
     }
 
     public boolean isOpen() {
