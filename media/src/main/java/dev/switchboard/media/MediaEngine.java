@@ -10,9 +10,12 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
 import java.util.IdentityHashMap;
@@ -43,6 +46,7 @@ public final class MediaEngine implements AutoCloseable {
     private final AtomicInteger openSessions = new AtomicInteger();
     private final LongAdder packetsReceived = new LongAdder();
     private final LongAdder packetsSent = new LongAdder();
+    private final ChannelGroup channels = new DefaultChannelGroup("rtp", GlobalEventExecutor.INSTANCE);
 
     private MediaEngine(NettyTransport transport, int threads, String bindHost, int firstPort, int lastPort) {
         this.transport = transport;
@@ -102,7 +106,10 @@ public final class MediaEngine implements AutoCloseable {
             if (f.isSuccess()) {
                 openSessions.incrementAndGet();
                 session.attach(bound.channel());
-                promise.setSuccess(session);
+                channels.add(bound.channel());
+                if (!promise.trySuccess(session)) {
+                    session.close(); // the caller gave up (cancelled) while the port was being bound
+                }
             } else if (attemptsLeft > 1) {
                 log.warn("cannot bind RTP port {}: {}; trying another", port.getAsInt(), f.cause().toString());
                 ports.release(port.getAsInt());
@@ -150,8 +157,13 @@ public final class MediaEngine implements AutoCloseable {
         return transport;
     }
 
+    /**
+     * Closes every RTP socket still open, then stops the loops. Netty does not reliably close a loop's channels on
+     * a shutdown without a quiet period, so sockets are closed first, explicitly.
+     */
     @Override
     public void close() {
+        channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -121,6 +121,7 @@ public final class MediaSession implements FramePacer.Client {
         if (agentAudio != null) {
             agentAudio.reset();
         }
+        sender.newTalkspurt();
         return cut;
     }
 

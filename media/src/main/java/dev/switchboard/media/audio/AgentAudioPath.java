@@ -15,6 +15,8 @@ public final class AgentAudioPath {
 
     private final MediaFormat agentFormat;
     private final Resampler resampler;
+    /** The odd last byte of a PCM16 chunk, kept for the next one so a split sample is not lost. */
+    private int pendingByte = -1;
 
     public AgentAudioPath(MediaFormat agentFormat) {
         this.agentFormat = agentFormat;
@@ -26,7 +28,7 @@ public final class AgentAudioPath {
     /** Returns the 8 kHz samples for {@code audio}; the array is new and may be handed to the playout buffer. */
     public short[] convert(byte[] audio) {
         return switch (agentFormat.encoding()) {
-            case PCM16_LE -> resample(Pcm16.toSamples(audio));
+            case PCM16_LE -> resample(Pcm16.toSamples(evenBytes(audio)));
             case PCMU -> decode(G711.MU_LAW, audio);
             case PCMA -> decode(G711.A_LAW, audio);
         };
@@ -36,6 +38,25 @@ public final class AgentAudioPath {
         if (resampler != null) {
             resampler.reset();
         }
+        pendingByte = -1;
+    }
+
+    /** Joins a byte left over from the previous chunk and keeps this chunk's odd byte, if any, for the next. */
+    private byte[] evenBytes(byte[] audio) {
+        int total = audio.length + (pendingByte >= 0 ? 1 : 0);
+        byte[] even = new byte[total & ~1];
+        int at = 0;
+        if (pendingByte >= 0 && even.length > 0) {
+            even[at++] = (byte) pendingByte;
+        }
+        int fromAudio = even.length - at;
+        System.arraycopy(audio, 0, even, at, fromAudio);
+        if ((total & 1) == 1) {
+            pendingByte = fromAudio < audio.length ? audio[audio.length - 1] & 0xFF : pendingByte;
+        } else {
+            pendingByte = -1;
+        }
+        return even;
     }
 
     private short[] resample(short[] input) {

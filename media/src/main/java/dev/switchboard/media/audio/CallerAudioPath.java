@@ -8,7 +8,8 @@ import dev.switchboard.media.codec.Resampler;
  * Caller to agent: turns one RTP payload in the call's codec into audio in the agent's format.
  *
  * <p>When the agent takes the call's own G.711 law, the payload passes through untouched: no decode, no resample,
- * no loss. Otherwise it is decoded to 8 kHz PCM and resampled to the agent's rate.
+ * no loss. When it takes the other law, each sample is decoded and encoded again. Otherwise
+ * the payload is decoded to 8 kHz PCM and resampled to the agent's rate.
  *
  * <p>Threading: confined to the call's event loop (the resampler keeps filter history between packets).
  */
@@ -16,14 +17,20 @@ public final class CallerAudioPath {
 
     private final G711 codec;
     private final boolean passThrough;
+    private final G711 agentLaw;
     private final Resampler resampler;
     private short[] decoded = new short[0];
     private short[] resampled = new short[0];
 
     public CallerAudioPath(G711 codec, MediaFormat agentFormat) {
         this.codec = codec;
-        this.passThrough = sameLaw(codec, agentFormat);
-        this.resampler = passThrough ? null : Resampler.create(8_000, agentFormat.sampleRate());
+        this.agentLaw = switch (agentFormat.encoding()) {
+            case PCMU -> G711.MU_LAW;
+            case PCMA -> G711.A_LAW;
+            case PCM16_LE -> null;
+        };
+        this.passThrough = agentLaw == codec;
+        this.resampler = agentLaw == null ? Resampler.create(8_000, agentFormat.sampleRate()) : null;
     }
 
     /** Converts {@code length} payload bytes starting at {@code offset}; the result is a new array. */
@@ -33,9 +40,14 @@ public final class CallerAudioPath {
         }
         if (decoded.length < length) {
             decoded = new short[length];
-            resampled = new short[resampler.maxOutputLength(length)];
+            resampled = new short[resampler == null ? 0 : resampler.maxOutputLength(length)];
         }
         codec.decode(payload, offset, length, decoded, 0);
+        if (agentLaw != null) {
+            byte[] transcoded = new byte[length];
+            agentLaw.encode(decoded, 0, length, transcoded, 0);
+            return transcoded;
+        }
         int produced = resampler.process(decoded, 0, length, resampled, 0);
         return Pcm16.toBytes(resampled, produced);
     }
@@ -45,10 +57,5 @@ public final class CallerAudioPath {
         byte[] codes = new byte[samples];
         java.util.Arrays.fill(codes, codec.silence());
         return convert(codes, 0, samples);
-    }
-
-    static boolean sameLaw(G711 codec, MediaFormat format) {
-        return (codec == G711.MU_LAW && format.encoding() == MediaFormat.Encoding.PCMU)
-                || (codec == G711.A_LAW && format.encoding() == MediaFormat.Encoding.PCMA);
     }
 }

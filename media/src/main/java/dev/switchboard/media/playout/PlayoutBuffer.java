@@ -74,7 +74,8 @@ public final class PlayoutBuffer {
         PlaybackPosition cut = null;
         Segment next = segments.peek();
         if (next != null) {
-            long heard = next.itemId.equals(playingItem) ? playingItemSamples : 0;
+            boolean playing = next.itemId.equals(playingItem) && next.contentIndex == playingContentIndex;
+            long heard = playing ? playingItemSamples : 0;
             cut = new PlaybackPosition(next.itemId, next.contentIndex, heard / samplesPerMilli);
         }
         segments.clear();

@@ -38,6 +38,11 @@ public final class RtpSender {
         return packet;
     }
 
+    /** The next packet starts a new talkspurt (marker bit), even if the previous tick sent one: after a flush. */
+    public void newTalkspurt() {
+        sentLastTick = false;
+    }
+
     /** A tick passed with nothing to send. */
     public void skip() {
         sentLastTick = false;

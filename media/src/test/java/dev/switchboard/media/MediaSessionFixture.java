@@ -1,0 +1,125 @@
+package dev.switchboard.media;
+
+import dev.switchboard.media.audio.Pcm16;
+import dev.switchboard.media.codec.G711;
+import dev.switchboard.media.rtp.RtpHeader;
+import dev.switchboard.media.transport.FramePacer;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * A {@link MediaSession} on an {@link EmbeddedChannel} with frozen time and a hand-driven nano clock: tests feed
+ * datagrams to {@link MediaSession#onDatagram} and call {@link MediaSession#onTick} themselves, and read what was
+ * sent with {@link EmbeddedChannel#readOutbound()}.
+ */
+abstract class MediaSessionFixture {
+
+    static final InetSocketAddress SDP_REMOTE = new InetSocketAddress("192.0.2.10", 40_000);
+    static final InetSocketAddress NAT_SOURCE = new InetSocketAddress("198.51.100.7", 50_000);
+    static final InetSocketAddress INTRUDER = new InetSocketAddress("203.0.113.66", 60_000);
+    static final int PCMU_PT = 0;
+    static final int PCMA_PT = 8;
+    static final int TELEPHONE_EVENT_PT = 101;
+    static final StreamSettings PCMU_TO_PCM24K =
+            new StreamSettings(SDP_REMOTE, G711.MU_LAW, PCMU_PT, TELEPHONE_EVENT_PT, MediaFormat.PCM16_24K);
+    /** 20 ms at 8 kHz. */
+    static final int FRAME = 160;
+    /** 20 ms of 16-bit PCM at 24 kHz. */
+    static final int CHUNK_24K_BYTES = 960;
+    static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
+    final AtomicLong nanoClock = new AtomicLong(123 * SECOND);
+    /** What the session handed the agent, in order. */
+    final List<byte[]> callerAudio = new ArrayList<>();
+    /** Sessions the close callback was called with. */
+    final List<MediaSession> closed = new ArrayList<>();
+    EmbeddedChannel channel;
+    FramePacer pacer;
+    MediaSession session;
+
+    @BeforeEach
+    void openSession() {
+        channel = new EmbeddedChannel();
+        channel.freezeTime();
+        pacer = new FramePacer(channel.eventLoop());
+        session = new MediaSession("test-call", 20_000, pacer, callerAudio::add, nanoClock::get, closed::add);
+        session.attach(channel);
+    }
+
+    @AfterEach
+    void closeSession() {
+        session.close();
+        channel.finishAndReleaseAll();
+    }
+
+    /** 20 ms of a 1 kHz tone in {@code law}. */
+    static byte[] tone(G711 law) {
+        short[] samples = new short[FRAME];
+        for (int n = 0; n < FRAME; n++) {
+            samples[n] = (short) Math.round(8_000 * Math.sin(2 * Math.PI * 1_000 * n / 8_000.0));
+        }
+        byte[] codes = new byte[FRAME];
+        law.encode(samples, 0, FRAME, codes, 0);
+        return codes;
+    }
+
+    /** {@code frames} × 20 ms of a 440 Hz tone as 16-bit PCM at 24 kHz. */
+    static byte[] agentTone(int frames) {
+        short[] samples = new short[frames * CHUNK_24K_BYTES / 2];
+        for (int n = 0; n < samples.length; n++) {
+            samples[n] = (short) Math.round(12_000 * Math.sin(2 * Math.PI * 440 * n / 24_000.0));
+        }
+        return Pcm16.toBytes(samples, samples.length);
+    }
+
+    /** An RTP datagram; the caller releases it. */
+    static ByteBuf rtp(int payloadType, int sequence, byte[] payload) {
+        ByteBuf datagram = Unpooled.buffer(RtpHeader.FIXED_HEADER_BYTES + payload.length);
+        RtpHeader.write(datagram, sequence == 1, payloadType, sequence, 1_000L + sequence * FRAME, 0x1234_5678L);
+        datagram.writeBytes(payload);
+        return datagram;
+    }
+
+    void deliver(InetSocketAddress source, int payloadType, int sequence, byte[] payload) {
+        ByteBuf datagram = rtp(payloadType, sequence, payload);
+        try {
+            session.onDatagram(source, datagram);
+        } finally {
+            datagram.release();
+        }
+    }
+
+    void deliverRaw(InetSocketAddress source, byte[] bytes) {
+        ByteBuf datagram = Unpooled.wrappedBuffer(bytes);
+        try {
+            session.onDatagram(source, datagram);
+        } finally {
+            datagram.release();
+        }
+    }
+
+    void ticks(int count) {
+        for (int i = 0; i < count; i++) {
+            session.onTick();
+        }
+    }
+
+    /** Reads and releases every packet written so far; returns how many there were. */
+    int releaseOutbound() {
+        int count = 0;
+        for (DatagramPacket packet = channel.readOutbound(); packet != null; packet = channel.readOutbound()) {
+            packet.release();
+            count++;
+        }
+        return count;
+    }
+}
