@@ -61,8 +61,8 @@ public final class Call {
     private final long startedNanos = System.nanoTime();
     private CallState state = CallState.INVITED;
     private RealtimeSession session;
-    private ServerTransaction pendingCancel;
-    private ServerTransaction pendingBye;
+    /** The BYE or CANCEL being handled, until an effect answers it. */
+    private ServerTransaction pendingRequest;
     private String endReason;
 
     Call(String callId, CallSetup setup, CallServices services, EventLoop loop, Consumer<Call> onFinished) {
@@ -110,20 +110,25 @@ public final class Call {
     }
 
     public void onCancel(ServerTransaction transaction) {
-        loop.execute(() -> {
-            pendingCancel = transaction;
-            fire(new CancelReceived());
-            answerLeftover(pendingCancel);
-            pendingCancel = null;
-        });
+        onRequest(transaction, new CancelReceived());
     }
 
     public void onBye(ServerTransaction transaction) {
+        onRequest(transaction, new ByeReceived());
+    }
+
+    /**
+     * A request the state machine answers through an effect (AcceptBye, AcceptCancel). If it takes no effect (the
+     * call is already over) the request still gets an answer: 481 per RFC 3261 §15.1.2.
+     */
+    private void onRequest(ServerTransaction transaction, CallEvent event) {
         loop.execute(() -> {
-            pendingBye = transaction;
-            fire(new ByeReceived());
-            answerLeftover(pendingBye);
-            pendingBye = null;
+            pendingRequest = transaction;
+            fire(event);
+            if (pendingRequest != null) {
+                leg.respond(pendingRequest, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                pendingRequest = null;
+            }
         });
     }
 
@@ -149,13 +154,6 @@ public final class Call {
     /** Ends the call from our side, whatever its phase. */
     public void hangUp(String reason) {
         loop.execute(() -> fire(new HangupRequested(reason)));
-    }
-
-    /** A BYE or CANCEL the state machine did not take (the call is already over): 481 per RFC 3261 §15.1.2. */
-    private void answerLeftover(ServerTransaction transaction) {
-        if (transaction != null) {
-            leg.respond(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-        }
     }
 
     private void fire(CallEvent event) {
@@ -186,10 +184,7 @@ public final class Call {
             case Effect.Answer answer -> leg.answer(media.answer());
             case Effect.Reject reject -> reject(reject);
             case Effect.AcceptCancel cancel -> acceptCancel(cancel);
-            case Effect.AcceptBye bye -> {
-                leg.respond(pendingBye, Response.OK);
-                pendingBye = null;
-            }
+            case Effect.AcceptBye bye -> answerPending(Response.OK);
             case Effect.SendBye bye -> {
                 noteEnd(bye.reason());
                 leg.bye(this::onByeCompleted);
@@ -207,9 +202,13 @@ public final class Call {
         leg.reject(reject.status(), reject.reason(), reject.status() == Response.SERVICE_UNAVAILABLE ? 5 : 0);
     }
 
+    private void answerPending(int status) {
+        leg.respond(pendingRequest, status);
+        pendingRequest = null;
+    }
+
     private void acceptCancel(Effect.AcceptCancel cancel) {
-        leg.respond(pendingCancel, Response.OK);
-        pendingCancel = null;
+        answerPending(Response.OK);
         if (cancel.terminateInvite()) {
             leg.reject(Response.REQUEST_TERMINATED, null, 0);
         }
