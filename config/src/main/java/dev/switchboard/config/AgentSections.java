@@ -8,26 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
- * Binds {@code providers:}, {@code tools:}, {@code agents:} and {@code numbers:}, and checks the
- * names they use to refer to each other. Entries that cannot be built are left out after their
- * problems are reported; references are checked against the names written in the file, so one
- * broken provider does not also make every agent using it an error.
+ * Binds {@code providers:}, {@code agents:} and {@code numbers:}, and checks the names they use to
+ * refer to each other and to {@code tools:} (bound by {@link ToolSections}). Entries that cannot be
+ * built are left out after their problems are reported; references are checked against the names
+ * written in the file, so one broken provider does not also make every agent using it an error.
  */
 final class AgentSections {
 
     static final List<String> PROVIDER_KEYS = List.of("type", "api_key", "model", "base_url", "listen");
     static final List<String> AGENT_KEYS = List.of("provider", "mode", "voice", "instructions", "tools",
-            "greeting", "connect_timeout");
-    static final List<String> TOOL_KEYS = List.of("description", "parameters", "webhook");
-    static final List<String> WEBHOOK_KEYS = List.of("url", "timeout", "headers");
-
-    /** The function-name rule of the realtime APIs tools are declared to. */
-    private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    /** HTTP token characters (RFC 9110 §5.6.2), which header names consist of. */
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+            "greeting", "connect_timeout", "greeting_instructions", "dtmf", "transfer_targets", "handoffs",
+            "guardrails", "script");
 
     private AgentSections() {
     }
@@ -63,52 +56,19 @@ final class AgentSections {
         return new ProviderConfig(type, apiKey, model, baseUrl, null);
     }
 
-    static Map<String, ToolConfig> tools(MapView top, Map<String, YamlNode> entries) {
-        Map<String, ToolConfig> tools = new LinkedHashMap<>();
-        entries.forEach((name, node) -> {
-            if (ToolConfig.BUILT_INS.contains(name)) {
-                top.problems().report(node, "'" + name + "' is a built-in tool; give your tool another name");
-            } else if (!TOOL_NAME.matcher(name).matches()) {
-                top.problems().report(node, "tool name '" + name + "' must be 1-64 letters, digits, '_' or '-'");
-            }
-            ToolConfig tool = tool(top.entry(node, TOOL_KEYS));
-            if (tool != null) {
-                tools.put(name, tool);
-            }
-        });
-        return tools;
-    }
-
-    private static ToolConfig tool(MapView t) {
-        String description = t.string("description", null);
-        Map<String, Object> parameters = Schemas.parameters(t);
-        WebhookConfig webhook = t.require("webhook") ? webhook(t.section("webhook", WEBHOOK_KEYS)) : null;
-        return webhook == null ? null : new ToolConfig(description, parameters, webhook);
-    }
-
-    private static WebhookConfig webhook(MapView w) {
-        String url = w.require("url") ? w.url("url", null, List.of("https", "http")) : null;
-        Duration timeout = w.duration("timeout", WebhookConfig.DEFAULT_TIMEOUT);
-        Map<String, String> headers = new LinkedHashMap<>();
-        w.scalarMap("headers").forEach((name, value) -> {
-            if (!HEADER_NAME.matcher(name).matches()) {
-                w.problems().report(value, "invalid HTTP header name '" + name + "'");
-            } else if (value.text().indexOf('\r') >= 0 || value.text().indexOf('\n') >= 0) {
-                w.problems().report(value, "header value must not contain line breaks");
-            } else {
-                headers.put(name, value.text());
-            }
-        });
-        return url == null ? null : new WebhookConfig(url, timeout, headers);
-    }
-
+    /**
+     * @param providers the providers that could be built, to look up their types; a provider missing
+     *                  here was already reported, so the agents using it are not checked against it
+     */
     static Map<String, AgentConfig> agents(MapView top, Map<String, YamlNode> entries,
-                                           Set<String> providerNames, Set<String> toolNames) {
+                                           Map<String, YamlNode> providerNodes, Map<String, ProviderConfig> providers,
+                                           Set<String> toolNames) {
         Set<String> usableTools = new LinkedHashSet<>(toolNames);
         usableTools.addAll(new TreeSet<>(ToolConfig.BUILT_INS));
+        References references = new References(providerNodes.keySet(), providers, usableTools, entries.keySet());
         Map<String, AgentConfig> agents = new LinkedHashMap<>();
         entries.forEach((name, node) -> {
-            AgentConfig agent = agent(top.entry(node, AGENT_KEYS), providerNames, usableTools);
+            AgentConfig agent = agent(name, top.entry(node, AGENT_KEYS), references);
             if (agent != null) {
                 agents.put(name, agent);
             }
@@ -116,30 +76,73 @@ final class AgentSections {
         return agents;
     }
 
-    private static AgentConfig agent(MapView a, Set<String> providerNames, Set<String> usableTools) {
+    /** The names an agent may refer to, as written in the file. */
+    private record References(Set<String> providerNames, Map<String, ProviderConfig> providers,
+                              Set<String> usableTools, Set<String> agentNames) {
+    }
+
+    private static AgentConfig agent(String name, MapView a, References references) {
         String provider = a.requiredString("provider");
         boolean known = provider != null
-                && a.checkReference(a.scalar("provider"), "provider", providerNames, "providers");
+                && a.checkReference(a.scalar("provider"), "provider", references.providerNames(), "providers");
         String mode = a.string("mode", null);
         String voice = a.string("voice", null);
         String instructions = a.string("instructions", null);
-        List<String> tools = agentTools(a, usableTools);
+        List<YamlNode.Scalar> toolItems = a.scalars("tools");
+        List<String> tools = agentTools(a, toolItems, references.usableTools());
         String greeting = a.string("greeting", null);
         Duration connectTimeout = a.duration("connect_timeout", AgentConfig.DEFAULT_CONNECT_TIMEOUT);
-        return known ? new AgentConfig(provider, mode, voice, instructions, tools, greeting, connectTimeout) : null;
+        String greetingInstructions = greetingInstructions(a, greeting);
+        DtmfConfig dtmf = AgentFeatures.dtmf(a.section("dtmf", AgentFeatures.DTMF_KEYS));
+        Map<String, String> transferTargets = AgentFeatures.transferTargets(a);
+        List<String> handoffs = AgentFeatures.handoffs(a, name, references.agentNames());
+        GuardrailConfig guardrails = a.node("guardrails") == null ? null
+                : AgentFeatures.guardrails(a.section("guardrails", AgentFeatures.GUARDRAIL_KEYS));
+        List<ScriptRule> script = ScriptRules.script(a, written(toolItems));
+        if (known) {
+            checkScriptProvider(a, references.providers().get(provider));
+        }
+        return known ? new AgentConfig(provider, mode, voice, instructions, tools, greeting, connectTimeout,
+                greetingInstructions, dtmf, transferTargets, handoffs, guardrails, script) : null;
     }
 
-    private static List<String> agentTools(MapView a, Set<String> usableTools) {
-        List<YamlNode.Scalar> items = a.scalars("tools");
+    private static List<String> agentTools(MapView a, List<YamlNode.Scalar> items, Set<String> usableTools) {
+        boolean hasTransferTargets = AgentFeatures.hasTransferTargets(a);
         List<String> tools = new ArrayList<>();
         for (YamlNode.Scalar item : items == null ? List.<YamlNode.Scalar>of() : items) {
             if (tools.contains(item.text())) {
                 a.problems().report(item, "tool '" + item.text() + "' is listed twice");
             } else if (a.checkReference(item, "tool", usableTools, "tools")) {
                 tools.add(item.text());
+                if (item.text().equals(ToolConfig.TRANSFER_CALL) && !hasTransferTargets) {
+                    a.problems().report(item, "transfer_call needs transfer_targets (the names and URIs "
+                            + "the model may transfer to)");
+                }
             }
         }
         return tools;
+    }
+
+    private static List<String> written(List<YamlNode.Scalar> items) {
+        return items == null ? List.of() : items.stream().map(YamlNode.Scalar::text).distinct().toList();
+    }
+
+    private static String greetingInstructions(MapView a, String greeting) {
+        String instructions = a.string("greeting_instructions", null);
+        if (instructions != null && greeting != null) {
+            a.problems().report(a.scalar("greeting_instructions"),
+                    "give either greeting (fixed text) or greeting_instructions (the model composes it), not both");
+        }
+        return instructions;
+    }
+
+    /** A script replaces the model, which only the local engine can do without one. */
+    private static void checkScriptProvider(MapView a, ProviderConfig provider) {
+        YamlNode script = a.node("script");
+        if (script != null && provider != null && !ProviderConfig.LOCAL.equals(provider.type())) {
+            a.problems().report(script, "script is only understood by the local provider (this agent's provider "
+                    + "has type " + provider.type() + ")");
+        }
     }
 
     static Map<String, String> numbers(MapView top, Set<String> agentNames) {

@@ -42,11 +42,12 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw single(source, "cannot read file: " + e);
         }
-        return parse(text, source, System::getenv);
+        return parse(text, source, System::getenv, file.toAbsolutePath().getParent());
     }
 
     /**
-     * Parses configuration text.
+     * Parses configuration text; relative file names in it (tool tables) are resolved against the
+     * current working directory.
      *
      * @param yamlText   the YAML document
      * @param sourceName file name used in problem messages
@@ -54,13 +55,29 @@ public final class ConfigLoader {
      * @throws ConfigException listing every problem found
      */
     public static SwitchboardConfig parse(String yamlText, String sourceName, Function<String, String> env) {
+        return parse(yamlText, sourceName, env, Path.of(""));
+    }
+
+    /**
+     * Parses configuration text.
+     *
+     * @param yamlText      the YAML document
+     * @param sourceName    file name used in problem messages
+     * @param env           environment lookup, returning null for unset variables
+     * @param baseDirectory what relative file names in the configuration (tool tables) are resolved
+     *                      against, normally the configuration file's directory
+     * @throws ConfigException listing every problem found
+     */
+    public static SwitchboardConfig parse(String yamlText, String sourceName, Function<String, String> env,
+                                          Path baseDirectory) {
         Objects.requireNonNull(yamlText, "yamlText");
         Objects.requireNonNull(env, "env");
+        Path base = Objects.requireNonNull(baseDirectory, "baseDirectory").toAbsolutePath();
         Problems problems = new Problems(Objects.requireNonNull(sourceName, "sourceName"));
         YamlNode root = new YamlTreeReader(env, problems).read(yamlText);
         SwitchboardConfig config = null;
         if (root instanceof YamlNode.Mapping) {
-            config = bind(MapView.of(root, "", problems, SECTIONS));
+            config = bind(MapView.of(root, "", problems, SECTIONS), base);
         } else if (root != null) {
             problems.report(root, "the top level must be a map of sections (" + String.join(", ", SECTIONS)
                     + "), found " + root.kind());
@@ -69,17 +86,17 @@ public final class ConfigLoader {
         return config;
     }
 
-    private static SwitchboardConfig bind(MapView top) {
+    private static SwitchboardConfig bind(MapView top, Path baseDirectory) {
         MediaConfig media = ServerSections.media(top.section("media", ServerSections.MEDIA_KEYS));
         SipConfig sip = ServerSections.sip(top.section("sip", ServerSections.SIP_KEYS), media);
         AdminConfig admin = ServerSections.admin(top.section("admin", ServerSections.ADMIN_KEYS));
         Map<String, YamlNode> providerNodes = top.names("providers");
         Map<String, YamlNode> toolNodes = top.names("tools");
         Map<String, YamlNode> agentNodes = top.names("agents");
-        return new SwitchboardConfig(sip, media, admin,
-                AgentSections.providers(top, providerNodes),
-                AgentSections.agents(top, agentNodes, providerNodes.keySet(), toolNodes.keySet()),
-                AgentSections.tools(top, toolNodes),
+        Map<String, ProviderConfig> providers = AgentSections.providers(top, providerNodes);
+        return new SwitchboardConfig(sip, media, admin, providers,
+                AgentSections.agents(top, agentNodes, providerNodes, providers, toolNodes.keySet()),
+                ToolSections.tools(top, toolNodes, baseDirectory),
                 AgentSections.numbers(top, agentNodes.keySet()));
     }
 

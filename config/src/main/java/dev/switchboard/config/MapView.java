@@ -131,6 +131,12 @@ final class MapView {
         return parsed(key, fallback, "a whole number of at least " + minimum, text -> wholeNumber(text, minimum));
     }
 
+    /** A whole number within {@code minimum..maximum}. */
+    int integer(String key, int fallback, int minimum, int maximum) {
+        return parsed(key, fallback, "a whole number within " + minimum + ".." + maximum,
+                text -> wholeNumber(text, minimum, maximum));
+    }
+
     /** A positive duration such as {@code 3s}. */
     Duration duration(String key, Duration fallback) {
         return parsed(key, fallback, Durations.EXPECTED, MapView::positiveDuration);
@@ -177,8 +183,8 @@ final class MapView {
         return chosen.isEmpty() ? fallback : chosen;
     }
 
-    /** The single-value items of the list under {@code key}; null when absent, reported when not a list. */
-    List<YamlNode.Scalar> scalars(String key) {
+    /** The items of the list under {@code key}; null when absent, or (reported) when not a list. */
+    List<YamlNode> items(String key) {
         YamlNode node = node(key);
         if (node == null) {
             return null;
@@ -187,8 +193,17 @@ final class MapView {
             problems.report(node, "expected a list, e.g. [a, b], found " + node.kind());
             return null;
         }
+        return sequence.items();
+    }
+
+    /** The single-value items of the list under {@code key}; null when absent, reported when not a list. */
+    List<YamlNode.Scalar> scalars(String key) {
+        List<YamlNode> list = items(key);
+        if (list == null) {
+            return null;
+        }
         List<YamlNode.Scalar> items = new ArrayList<>();
-        for (YamlNode item : sequence.items()) {
+        for (YamlNode item : list) {
             YamlNode.Scalar scalar = asScalar(item);
             if (scalar != null) {
                 items.add(scalar);
@@ -237,7 +252,15 @@ final class MapView {
     }
 
     private <T> T parsed(String key, T fallback, String expected, Function<String, T> parser) {
-        YamlNode.Scalar scalar = scalar(key);
+        return parse(scalar(key), fallback, expected, parser);
+    }
+
+    /**
+     * {@code scalar} (e.g. a list item or a map value) parsed by {@code parser}; {@code fallback}
+     * when it is null or empty, or after reporting the parser's complaint. Values from the
+     * environment are not shown: their problem says what was {@code expected} instead.
+     */
+    <T> T parse(YamlNode.Scalar scalar, T fallback, String expected, Function<String, T> parser) {
         if (scalar == null || scalar.text().isEmpty()) {
             return fallback;
         }
@@ -278,14 +301,26 @@ final class MapView {
     }
 
     private static int wholeNumber(String text, int minimum) {
-        if (!text.matches("-?\\d{1,10}") || Long.parseLong(text) > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("expected a whole number, found '" + text + "'");
-        }
-        long value = Long.parseLong(text);
+        int value = wholeNumber(text);
         if (value < minimum) {
             throw new IllegalArgumentException("must be at least " + minimum + ", found " + value);
         }
-        return (int) value;
+        return value;
+    }
+
+    private static int wholeNumber(String text, int minimum, int maximum) {
+        int value = wholeNumber(text);
+        if (value < minimum || value > maximum) {
+            throw new IllegalArgumentException("must be within " + minimum + ".." + maximum + ", found " + value);
+        }
+        return value;
+    }
+
+    private static int wholeNumber(String text) {
+        if (!text.matches("-?\\d{1,10}") || Math.abs(Long.parseLong(text)) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("expected a whole number, found '" + text + "'");
+        }
+        return Integer.parseInt(text);
     }
 
     private static Duration positiveDuration(String text) {

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param admin     admin HTTP endpoint settings
  * @param providers realtime backends by name
  * @param agents    agents by name
- * @param tools     webhook tools by name (built-ins are not listed here)
+ * @param tools     webhook and table tools by name (built-ins are not listed here)
  * @param numbers   dialed number (Request-URI user part) to agent name
  */
 public record SwitchboardConfig(SipConfig sip, MediaConfig media, AdminConfig admin,

@@ -3,6 +3,7 @@ package dev.switchboard.config;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +59,17 @@ final class ConfigFixtures {
 
     static SwitchboardConfig parse(String yaml) {
         return ConfigLoader.parse(yaml, SOURCE, ENV::get);
+    }
+
+    /** Parses with relative table files resolved against {@code baseDirectory}. */
+    static SwitchboardConfig parse(String yaml, Path baseDirectory) {
+        return ConfigLoader.parse(yaml, SOURCE, ENV::get, baseDirectory);
+    }
+
+    /** The problems {@code yaml} must cause, with relative table files resolved against {@code baseDirectory}. */
+    static List<ConfigProblem> problems(String yaml, Path baseDirectory) {
+        return assertThrows(ConfigException.class,
+                () -> ConfigLoader.parse(yaml, SOURCE, ENV::get, baseDirectory)).problems();
     }
 
     /** The problems {@code yaml} must cause. */

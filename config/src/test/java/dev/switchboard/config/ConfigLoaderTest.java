@@ -32,10 +32,11 @@ class ConfigLoaderTest {
         assertEquals(new ProviderConfig("openai", "sk-test-SECRET-1", "gpt-realtime", "wss://api.openai.com/v1", null),
                 config.providers().get("openai"));
         assertEquals(new ProviderConfig("local", null, null, null, null), config.providers().get("local"));
-        assertEquals(new AgentConfig("local", "echo", null, null, List.of(), null, Duration.ofSeconds(5)),
-                config.agents().get("echo"));
+        assertEquals(new AgentConfig("local", "echo", null, null, List.of(), null, Duration.ofSeconds(5),
+                null, DtmfConfig.defaults(), Map.of(), List.of(), null, List.of()), config.agents().get("echo"));
         assertEquals(new AgentConfig("openai", null, "marin", "...", List.of("order_lookup", "end_call"), "Hello",
-                Duration.ofSeconds(5)), config.agents().get("orders"));
+                Duration.ofSeconds(5), null, DtmfConfig.defaults(), Map.of(), List.of(), null, List.of()),
+                config.agents().get("orders"));
     }
 
     @Test
@@ -48,6 +49,7 @@ class ConfigLoaderTest {
         assertEquals(List.of("type", "properties", "required"), List.copyOf(tool.parameters().keySet()));
         assertEquals(new WebhookConfig("https://shop.example/api/orders", Duration.ofSeconds(3),
                 Map.of("Authorization", "Bearer shop-SECRET-2")), tool.webhook());
+        assertNull(tool.table());
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shipped reference configuration must itself be valid and document every key. */
 class ReferenceConfigTest {
@@ -21,23 +24,28 @@ class ReferenceConfigTest {
     private static final Map<String, String> ENV = Map.of("OPENAI_API_KEY", "sk-test", "SHOP_TOKEN", "shop-test");
 
     @Test
-    void loadsWithoutProblemsAndMatchesDefaults() throws IOException {
-        SwitchboardConfig config = ConfigLoader.parse(reference(), "reference.yaml", ENV::get);
+    void loadsWithoutProblemsAndMatchesDefaults(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("orders.json"), "{}");
+        SwitchboardConfig config = ConfigLoader.parse(reference(), "reference.yaml", ENV::get, dir);
 
         assertEquals(SipConfig.defaults(), config.sip());
         assertEquals(MediaConfig.defaults(), config.media());
         assertEquals(AdminConfig.defaults(), config.admin());
         assertNull(config.sip().externalAddress());
-        assertEquals(AgentConfig.DEFAULT_CONNECT_TIMEOUT, config.agents().get("orders").connectTimeout());
+        AgentConfig orders = config.agents().get("orders");
+        assertEquals(AgentConfig.DEFAULT_CONNECT_TIMEOUT, orders.connectTimeout());
         assertEquals(WebhookConfig.DEFAULT_TIMEOUT, config.tools().get("order_lookup").webhook().timeout());
-        assertEquals(List.of("order_lookup", "end_call"), config.agents().get("orders").tools());
+        assertEquals(List.of("order_lookup", "end_call", "transfer_call"), orders.tools());
+        assertEquals(GuardrailConfig.DEFAULT_CHECK_EVERY, orders.guardrails().checkEvery());
         assertEquals("echo", config.agentFor("600").orElseThrow().mode());
+        assertEquals(DtmfConfig.defaults(), config.agentFor("700").orElseThrow().dtmf());
+        assertEquals(new TableConfig(dir.resolve("orders.json"), "order"), config.tools().get("order_status").table());
     }
 
     @Test
     void documentsEveryKnownKey() throws IOException {
         Set<String> written = new TreeSet<>();
-        Matcher key = Pattern.compile("(?m)^\\s*([a-z_]+):").matcher(reference());
+        Matcher key = Pattern.compile("(?m)^\\s*(?:-\\s+)?([a-z_]+):").matcher(reference());
         while (key.find()) {
             written.add(key.group(1));
         }
@@ -47,8 +55,12 @@ class ReferenceConfigTest {
         known.addAll(ServerSections.ADMIN_KEYS);
         known.addAll(AgentSections.PROVIDER_KEYS);
         known.addAll(AgentSections.AGENT_KEYS);
-        known.addAll(AgentSections.TOOL_KEYS);
-        known.addAll(AgentSections.WEBHOOK_KEYS);
+        known.addAll(AgentFeatures.DTMF_KEYS);
+        known.addAll(AgentFeatures.GUARDRAIL_KEYS);
+        known.addAll(ScriptRules.RULE_KEYS);
+        known.addAll(ToolSections.TOOL_KEYS);
+        known.addAll(ToolSections.WEBHOOK_KEYS);
+        known.addAll(ToolSections.TABLE_KEYS);
 
         known.removeAll(written);
         assertEquals(Set.of(), known);

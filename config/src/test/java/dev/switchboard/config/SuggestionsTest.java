@@ -16,6 +16,8 @@ class SuggestionsTest {
         assertEquals(1, Suggestions.distance("provder", "provider"));
         assertEquals(3, Suggestions.distance("kitten", "sitting"));
         assertEquals(4, Suggestions.distance("", "mode"));
+        assertEquals(1, Suggestions.distance("fiel", "file"));
+        assertEquals(2, Suggestions.distance("abcd", "badc"));
     }
 
     @Test
@@ -24,6 +26,7 @@ class SuggestionsTest {
         assertEquals(Optional.of("connect_timeout"), Suggestions.closest("connectTimeout", KEYS));
         assertEquals(Optional.of("mode"), Suggestions.closest("MODE", KEYS));
         assertEquals(" (did you mean 'tools'?)", Suggestions.didYouMean("tool", KEYS));
+        assertEquals(Optional.of("mode"), Suggestions.closest("mdoe", KEYS));
     }
 
     @Test

@@ -208,7 +208,8 @@ class ValidationTest {
         assertEquals("'end_call' is a built-in tool; give your tool another name",
                 problemAt(problems, "tools.end_call").message());
         assertEquals(4, problemAt(problems, "tools.bad name").line());
-        assertEquals("missing required key 'webhook'", problemAt(problems, "tools.nohook").message());
+        assertEquals("missing 'webhook' or 'table' (a tool needs exactly one)",
+                problemAt(problems, "tools.nohook").message());
         assertEquals("tool parameters must be an object schema (type: object), found 'string'",
                 problemAt(problems, "tools.schema.parameters.type").message());
         assertEquals("invalid HTTP header name 'A B'", problemAt(problems, "tools.schema.webhook.headers.A B").message());
