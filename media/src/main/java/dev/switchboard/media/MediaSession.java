@@ -2,6 +2,9 @@ package dev.switchboard.media;
 
 import dev.switchboard.media.audio.AgentAudioPath;
 import dev.switchboard.media.audio.CallerAudioPath;
+import dev.switchboard.media.dtmf.DtmfDetector;
+import dev.switchboard.media.dtmf.DtmfSender;
+import dev.switchboard.media.dtmf.TelephoneEvent;
 import dev.switchboard.media.playout.PlaybackPosition;
 import dev.switchboard.media.playout.PlayoutBuffer;
 import dev.switchboard.media.rtp.RtpHeader;
@@ -11,6 +14,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -23,9 +27,14 @@ import org.slf4j.LoggerFactory;
  * 20 ms.
  *
  * <pre>
- *  UDP in ─► RTP parse ─► latch remote ─► payload type? ─► CallerAudioPath ─► listener.onCallerAudio
- *  playAgentAudio ─► AgentAudioPath ─► PlayoutBuffer ─► (pacing tick) G.711 encode ─► RtpSender ─► UDP out
+ *  UDP in ─► RTP parse ─► latch remote ─► payload type? ─┬─► CallerAudioPath ─► listener.onCallerAudio
+ *                                                        └─► DtmfDetector ─► listener.onDtmf
+ *  playAgentAudio ─► AgentAudioPath ─► PlayoutBuffer ─┐
+ *  sendDtmf ─► DtmfSender ────────────────────────────┴─► (pacing tick) ─► RtpSender ─► UDP out
  * </pre>
+ *
+ * <p>DTMF both ways is RFC 4733 telephone-events, on the payload type offer/answer gave them. Digits the agent
+ * sends take the pacing ticks they need, and the agent's voice waits in the playout buffer meanwhile.
  *
  * <p>Symmetric RTP (RFC 4961): replies go to the address the caller's packets actually come from, which behind a
  * NAT differs from the SDP. The first valid packet latches that address; a different source is only accepted
@@ -55,6 +64,8 @@ public final class MediaSession implements FramePacer.Client {
     private final Consumer<MediaSession> onClose;
     private final PlayoutBuffer playout = new PlayoutBuffer(8_000);
     private final RtpSender sender = new RtpSender(ThreadLocalRandom.current(), SAMPLES_PER_FRAME);
+    private final DtmfSender dtmfOut = new DtmfSender(SAMPLES_PER_FRAME);
+    private final DtmfDetector dtmfIn = new DtmfDetector();
     private final short[] frame = new short[SAMPLES_PER_FRAME];
     private final byte[] encoded = new byte[SAMPLES_PER_FRAME];
     private final byte[] payload = new byte[MAX_PAYLOAD];
@@ -71,6 +82,7 @@ public final class MediaSession implements FramePacer.Client {
     private long malformed;
     private long foreign;
     private long silenceFilled;
+    private long dtmfReceived;
     private int ticksWithoutCallerAudio;
 
     MediaSession(String name, int localPort, FramePacer pacer, MediaSessionListener listener,
@@ -125,6 +137,33 @@ public final class MediaSession implements FramePacer.Client {
         return cut;
     }
 
+    /**
+     * Sends DTMF digits to the caller as RFC 4733 telephone-events, behind any digits still queued. From the next
+     * tick the digits take the place of the agent's voice, which waits in the playout buffer and resumes after
+     * them; a barge-in does not cancel them. Each digit takes {@link DtmfSender#TONE_MILLIS} of tone, three
+     * ticks of final reports and {@link DtmfSender#PAUSE_MILLIS} of pause: 220 ms.
+     *
+     * @param digits '0'–'9', '*', '#', 'A'–'D'; at most {@link DtmfSender#MAX_DIGITS}
+     * @return completes on this loop once the last digit's final packet is sent (so dependents that are not
+     *         async run on the loop and must not block); fails with a {@link MediaException} when the session
+     *         closes first
+     * @throws IllegalArgumentException when a character is not a DTMF key (the message names it), or there are no
+     *         digits or too many
+     * @throws IllegalStateException when the caller's SDP offered no telephone-event payload type, so digits
+     *         cannot be sent in band; or the stream is not started, or closed
+     */
+    public CompletableFuture<Void> sendDtmf(String digits) {
+        if (settings == null || closed) {
+            throw new IllegalStateException(name + ": cannot send DTMF, the media stream is "
+                    + (closed ? "closed" : "not started"));
+        }
+        if (settings.telephoneEventPayloadType() < 0) {
+            throw new IllegalStateException(name + ": cannot send DTMF, the caller did not negotiate "
+                    + "telephone-event (RFC 4733) in its SDP");
+        }
+        return dtmfOut.enqueue(digits);
+    }
+
     /** Whether agent audio is waiting to be sent. */
     public boolean isPlaying() {
         return !playout.isEmpty();
@@ -136,7 +175,8 @@ public final class MediaSession implements FramePacer.Client {
     }
 
     public MediaStats stats() {
-        return new MediaStats(packetsReceived, packetsSent, malformed, foreign, silenceFilled);
+        return new MediaStats(packetsReceived, packetsSent, malformed, foreign, silenceFilled, dtmfReceived,
+                dtmfOut.digitsSent());
     }
 
     /** The address RTP is sent to: the SDP's until a packet arrives, then the latched source. */
@@ -150,6 +190,7 @@ public final class MediaSession implements FramePacer.Client {
             return;
         }
         closed = true;
+        dtmfOut.cancel(new MediaException(name + ": the call's media closed before the DTMF digits were sent"));
         if (settings != null) {
             pacer.remove(this);
         }
@@ -162,12 +203,29 @@ public final class MediaSession implements FramePacer.Client {
     @Override
     public void onTick() {
         fillCallerGap();
+        switch (dtmfOut.tick(sender.timestamp(), this::sendEvent)) {
+            case FREE -> sendAgentFrame();
+            case PAUSE -> sender.skip();
+            case SENT -> { }
+        }
+    }
+
+    private void sendAgentFrame() {
         if (playout.poll(frame) == 0) {
             sender.skip();
             return;
         }
         settings.codec().encode(frame, 0, SAMPLES_PER_FRAME, encoded, 0);
-        ByteBuf packet = sender.packet(channel.alloc(), settings.payloadType(), encoded, SAMPLES_PER_FRAME);
+        send(sender.packet(channel.alloc(), settings.payloadType(), encoded, SAMPLES_PER_FRAME));
+    }
+
+    private void sendEvent(DtmfSender.EventPacket event) {
+        byte[] report = event.report().toBytes();
+        send(sender.eventPacket(channel.alloc(), settings.telephoneEventPayloadType(), event.marker(),
+                event.timestamp(), report, report.length));
+    }
+
+    private void send(ByteBuf packet) {
         channel.writeAndFlush(new DatagramPacket(packet, remote), channel.voidPromise());
         packetsSent++;
     }
@@ -203,14 +261,34 @@ public final class MediaSession implements FramePacer.Client {
             countMalformed(source, "unexpected payload type " + payloadType);
             return;
         }
+        datagram.getBytes(header.payloadOffset(), payload, 0, header.payloadLength());
+        TelephoneEvent event = audio ? null : TelephoneEvent.parse(payload, 0, header.payloadLength());
+        if (!audio && event == null) {
+            countMalformed(source, "telephone-event payload of " + header.payloadLength() + " bytes");
+            return;
+        }
         if (!acceptSource(source)) {
             return;
         }
+        packetsReceived++;
         if (audio) {
-            packetsReceived++;
             ticksWithoutCallerAudio = 0;
-            datagram.getBytes(header.payloadOffset(), payload, 0, header.payloadLength());
             listener.onCallerAudio(callerAudio.convert(payload, 0, header.payloadLength()));
+        } else {
+            onTelephoneEvent(header, event);
+        }
+    }
+
+    /**
+     * A key press goes to the listener once, at its first packet. Events latch the remote like audio but do not
+     * end a gap in caller audio: a phone sends no audio while a key is down, and the agent must keep hearing time
+     * pass.
+     */
+    private void onTelephoneEvent(RtpHeader header, TelephoneEvent event) {
+        DtmfDetector.KeyPress press = dtmfIn.accept(header.ssrc(), header.timestamp(), event);
+        if (press != null) {
+            dtmfReceived++;
+            listener.onDtmf(press.digit());
         }
     }
 

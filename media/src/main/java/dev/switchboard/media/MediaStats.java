@@ -3,10 +3,14 @@ package dev.switchboard.media;
 /**
  * Counters of one media stream, for logs and metrics.
  *
- * @param packetsReceived  valid RTP packets of the negotiated stream
- * @param packetsSent      RTP packets sent
- * @param malformed        datagrams that were not RTP, or had an unexpected payload type
+ * @param packetsReceived  valid RTP packets of the negotiated stream: audio and RFC 4733 telephone-events
+ * @param packetsSent      RTP packets sent: audio and telephone-events
+ * @param malformed        datagrams that were not RTP, had an unexpected payload type, or a telephone-event
+ *                         payload too short to hold a report
  * @param foreign          RTP from an address other than the latched remote, dropped
- * @param silenceFilled    20 ms frames of silence given to the agent where the caller sent nothing
+ * @param silenceFilled    20 ms frames of silence given to the agent where the caller sent no audio
+ * @param dtmfReceived     key presses the caller sent as telephone-events
+ * @param dtmfSent         DTMF digits sent to the caller, counted when their last packet went out
  */
-public record MediaStats(long packetsReceived, long packetsSent, long malformed, long foreign, long silenceFilled) {}
+public record MediaStats(long packetsReceived, long packetsSent, long malformed, long foreign, long silenceFilled,
+        long dtmfReceived, long dtmfSent) {}

@@ -40,6 +40,19 @@ abstract class MediaSessionFixture {
     final AtomicLong nanoClock = new AtomicLong(123 * SECOND);
     /** What the session handed the agent, in order. */
     final List<byte[]> callerAudio = new ArrayList<>();
+    /** Keys the session reported the caller pressed, in order. */
+    final StringBuilder dtmf = new StringBuilder();
+    final MediaSessionListener listener = new MediaSessionListener() {
+        @Override
+        public void onCallerAudio(byte[] audio) {
+            callerAudio.add(audio);
+        }
+
+        @Override
+        public void onDtmf(char digit) {
+            dtmf.append(digit);
+        }
+    };
     /** Sessions the close callback was called with. */
     final List<MediaSession> closed = new ArrayList<>();
     EmbeddedChannel channel;
@@ -51,7 +64,7 @@ abstract class MediaSessionFixture {
         channel = new EmbeddedChannel();
         channel.freezeTime();
         pacer = new FramePacer(channel.eventLoop());
-        session = new MediaSession("test-call", 20_000, pacer, callerAudio::add, nanoClock::get, closed::add);
+        session = new MediaSession("test-call", 20_000, pacer, listener, nanoClock::get, closed::add);
         session.attach(channel);
     }
 
@@ -83,14 +96,28 @@ abstract class MediaSessionFixture {
 
     /** An RTP datagram; the caller releases it. */
     static ByteBuf rtp(int payloadType, int sequence, byte[] payload) {
+        return rtp(sequence == 1, payloadType, sequence, 1_000L + sequence * FRAME, payload);
+    }
+
+    /** An RTP datagram with every header field given; the caller releases it. */
+    static ByteBuf rtp(boolean marker, int payloadType, int sequence, long timestamp, byte[] payload) {
         ByteBuf datagram = Unpooled.buffer(RtpHeader.FIXED_HEADER_BYTES + payload.length);
-        RtpHeader.write(datagram, sequence == 1, payloadType, sequence, 1_000L + sequence * FRAME, 0x1234_5678L);
+        RtpHeader.write(datagram, marker, payloadType, sequence, timestamp, 0x1234_5678L);
         datagram.writeBytes(payload);
         return datagram;
     }
 
     void deliver(InetSocketAddress source, int payloadType, int sequence, byte[] payload) {
         ByteBuf datagram = rtp(payloadType, sequence, payload);
+        try {
+            session.onDatagram(source, datagram);
+        } finally {
+            datagram.release();
+        }
+    }
+
+    /** Hands the session {@code datagram} as if it came from {@code source}, then releases it. */
+    void deliver(InetSocketAddress source, ByteBuf datagram) {
         try {
             session.onDatagram(source, datagram);
         } finally {

@@ -45,7 +45,7 @@ class MediaSessionGapFillTest extends MediaSessionFixture {
         for (byte[] chunk : callerAudio) {
             assertArrayEquals(new byte[CHUNK_24K_BYTES], chunk, "20 ms of 24 kHz silence");
         }
-        assertEquals(new MediaStats(0, 0, 0, 0, MediaSession.GAP_FILL_AFTER_TICKS + 2), session.stats());
+        assertEquals(new MediaStats(0, 0, 0, 0, MediaSession.GAP_FILL_AFTER_TICKS + 2, 0, 0), session.stats());
     }
 
     @Test
@@ -63,15 +63,19 @@ class MediaSessionGapFillTest extends MediaSessionFixture {
     }
 
     @Test
-    void telephoneEventsDoNotCountAsCallerAudio() {
+    void aKeyPressDoesNotCountAsCallerAudio() {
         session.start(PCMU_TO_PCM24K);
 
+        // One key held for GAP_FILL_AFTER_TICKS packets: every packet carries the event's start timestamp.
         for (int seq = 1; seq <= MediaSession.GAP_FILL_AFTER_TICKS; seq++) {
-            deliver(SDP_REMOTE, TELEPHONE_EVENT_PT, seq, new byte[] {5, 0x0A, 0x00, (byte) (seq * 0x10)});
+            byte[] report = {5, 0x0A, 0x00, (byte) (seq * 0x10)};
+            deliver(SDP_REMOTE, rtp(seq == 1, TELEPHONE_EVENT_PT, seq, 8_000, report));
             session.onTick();
         }
 
+        assertEquals("5", dtmf.toString());
         assertEquals(MediaSession.GAP_FILL_AFTER_TICKS, session.stats().silenceFilled());
+        assertEquals(MediaSession.GAP_FILL_AFTER_TICKS, callerAudio.size(), "the agent heard the silence");
     }
 
     @Test

@@ -29,7 +29,7 @@ class MediaSessionLatchTest extends MediaSessionFixture {
 
         assertEquals(NAT_SOURCE, session.remote());
         assertEquals(1, callerAudio.size());
-        assertEquals(new MediaStats(1, 0, 0, 1, 0), session.stats());
+        assertEquals(new MediaStats(1, 0, 0, 1, 0, 0, 0), session.stats());
     }
 
     @Test
@@ -68,7 +68,7 @@ class MediaSessionLatchTest extends MediaSessionFixture {
 
         assertEquals(INTRUDER, session.remote());
         assertEquals(2, callerAudio.size());
-        assertEquals(new MediaStats(2, 0, 0, 0, 0), session.stats());
+        assertEquals(new MediaStats(2, 0, 0, 0, 0, 0, 0), session.stats());
 
         deliver(NAT_SOURCE, PCMU_PT, 2, tone(G711.MU_LAW));
         assertEquals(INTRUDER, session.remote(), "the new source is latched now");

@@ -23,7 +23,7 @@ class MediaSessionTest extends MediaSessionFixture {
         session.playAgentAudio("item", 0, agentTone(1));
 
         assertTrue(callerAudio.isEmpty());
-        assertEquals(new MediaStats(0, 0, 0, 0, 0), session.stats());
+        assertEquals(new MediaStats(0, 0, 0, 0, 0, 0, 0), session.stats());
         assertNull(session.remote());
         assertFalse(session.isPlaying());
         assertEquals(0, pacer.clients());
@@ -60,7 +60,7 @@ class MediaSessionTest extends MediaSessionFixture {
         assertEquals(CHUNK_24K_BYTES, callerAudio.get(0).length);
         byte[] expected = new CallerAudioPath(G711.MU_LAW, MediaFormat.PCM16_24K).convert(payload, 0, FRAME);
         assertArrayEquals(expected, callerAudio.get(0));
-        assertEquals(new MediaStats(1, 0, 0, 0, 0), session.stats());
+        assertEquals(new MediaStats(1, 0, 0, 0, 0, 0, 0), session.stats());
     }
 
     @Test
@@ -109,7 +109,7 @@ class MediaSessionTest extends MediaSessionFixture {
         deliver(NAT_SOURCE, PCMA_PT, 1, tone(G711.A_LAW));
 
         assertTrue(callerAudio.isEmpty());
-        assertEquals(new MediaStats(0, 0, 1, 0, 0), session.stats());
+        assertEquals(new MediaStats(0, 0, 1, 0, 0, 0, 0), session.stats());
         assertEquals(SDP_REMOTE, session.remote());
         deliver(INTRUDER, PCMU_PT, 2, tone(G711.MU_LAW));
         assertEquals(INTRUDER, session.remote(), "the first valid packet latches, whatever came before");
@@ -124,7 +124,7 @@ class MediaSessionTest extends MediaSessionFixture {
         deliverRaw(NAT_SOURCE, new byte[0]);
 
         assertTrue(callerAudio.isEmpty());
-        assertEquals(new MediaStats(0, 0, 3, 0, 0), session.stats());
+        assertEquals(new MediaStats(0, 0, 3, 0, 0, 0, 0), session.stats());
         assertEquals(SDP_REMOTE, session.remote());
     }
 
@@ -151,14 +151,15 @@ class MediaSessionTest extends MediaSessionFixture {
     }
 
     @Test
-    void telephoneEventsAreAcceptedButAreNotAudio() {
+    void telephoneEventsAreKeyPressesNotAudio() {
         session.start(PCMU_TO_PCM24K);
 
         // RFC 4733 event 5, end bit, volume 10, duration 800.
         deliver(NAT_SOURCE, TELEPHONE_EVENT_PT, 1, new byte[] {5, (byte) 0x8A, 0x03, 0x20});
 
         assertTrue(callerAudio.isEmpty());
-        assertEquals(new MediaStats(0, 0, 0, 0, 0), session.stats());
+        assertEquals("5", dtmf.toString());
+        assertEquals(new MediaStats(1, 0, 0, 0, 0, 1, 0), session.stats());
         assertEquals(NAT_SOURCE, session.remote(), "a valid packet latches");
     }
 
@@ -169,6 +170,7 @@ class MediaSessionTest extends MediaSessionFixture {
         deliver(SDP_REMOTE, TELEPHONE_EVENT_PT, 1, new byte[] {5, (byte) 0x8A, 0x03, 0x20});
 
         assertEquals(1, session.stats().malformed());
+        assertEquals("", dtmf.toString());
     }
 
     @Test
@@ -203,7 +205,7 @@ class MediaSessionTest extends MediaSessionFixture {
 
         assertTrue(callerAudio.isEmpty());
         assertFalse(session.isPlaying());
-        assertEquals(new MediaStats(0, 0, 0, 0, 0), session.stats());
+        assertEquals(new MediaStats(0, 0, 0, 0, 0, 0, 0), session.stats());
         assertEquals(0, pacer.clients());
     }
 

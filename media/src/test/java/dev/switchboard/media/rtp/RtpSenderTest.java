@@ -156,6 +156,61 @@ class RtpSenderTest {
         assertEquals((first + 640) & 0xFFFF_FFFFL, send(sender).timestamp());
     }
 
+    @Test
+    void anEventPacketCarriesTheGivenTimestampAndMarkerAndContinuesTheSequence() {
+        RtpSender sender = new RtpSender(new Random(11), SAMPLES_PER_FRAME);
+        RtpHeader audio = send(sender);
+        long eventStart = sender.timestamp();
+        byte[] report = {5, 0x0A, 0x00, (byte) 0xA0};
+
+        RtpHeader first = sendEvent(sender, true, eventStart, report);
+        RtpHeader update = sendEvent(sender, false, eventStart, report);
+
+        assertEquals((audio.timestamp() + SAMPLES_PER_FRAME) & 0xFFFF_FFFFL, eventStart);
+        assertEquals(eventStart, first.timestamp());
+        assertEquals(eventStart, update.timestamp(), "RFC 4733 §2.5.1.2: the event's start, every packet");
+        assertTrue(first.marker());
+        assertFalse(update.marker());
+        assertEquals((audio.sequenceNumber() + 1) & 0xFFFF, first.sequenceNumber());
+        assertEquals((audio.sequenceNumber() + 2) & 0xFFFF, update.sequenceNumber());
+        assertEquals(audio.ssrc(), update.ssrc());
+    }
+
+    @Test
+    void eventPacketsAdvanceTheClockAndAudioAfterThemIsANewTalkspurt() {
+        RtpSender sender = new RtpSender(new Random(12), SAMPLES_PER_FRAME);
+        RtpHeader before = send(sender);
+        sendEvent(sender, true, sender.timestamp(), new byte[4]);
+        sendEvent(sender, false, 0, new byte[4]);
+
+        RtpHeader after = send(sender);
+
+        assertEquals((before.timestamp() + 3L * SAMPLES_PER_FRAME) & 0xFFFF_FFFFL, after.timestamp());
+        assertEquals((before.sequenceNumber() + 3) & 0xFFFF, after.sequenceNumber());
+        assertTrue(after.marker());
+    }
+
+    @Test
+    void timestampIsTheNextAudioPacketsTimestamp() {
+        RtpSender sender = new RtpSender(ALL_ONES, SAMPLES_PER_FRAME);
+        sender.skip();
+
+        assertEquals(SAMPLES_PER_FRAME - 1, sender.timestamp());
+        assertEquals(sender.timestamp(), send(sender).timestamp());
+    }
+
+    private static RtpHeader sendEvent(RtpSender sender, boolean marker, long timestamp, byte[] report) {
+        ByteBuf packet = sender.eventPacket(ALLOC, 101, marker, timestamp, report, report.length);
+        try {
+            RtpHeader header = RtpHeader.parse(packet);
+            assertEquals(101, header.payloadType());
+            assertArrayEquals(report, ByteBufUtil.getBytes(packet, header.payloadOffset(), header.payloadLength()));
+            return header;
+        } finally {
+            packet.release();
+        }
+    }
+
     /** Sends a frame of 0x5A bytes and parses the header back from the wire bytes. */
     private static RtpHeader send(RtpSender sender) {
         byte[] payload = new byte[SAMPLES_PER_FRAME];
