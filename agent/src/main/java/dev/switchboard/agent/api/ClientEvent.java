@@ -11,8 +11,23 @@ public sealed interface ClientEvent {
     /** Ends the caller's turn by hand; only needed when the provider's turn detection is off. */
     record CommitAudio() implements ClientEvent {}
 
-    /** Asks the model to respond now. */
-    record CreateResponse() implements ClientEvent {}
+    /**
+     * Asks the model to respond now.
+     *
+     * @param instructions extra instructions for this response only (e.g. the greeting), or {@code null}
+     */
+    record CreateResponse(String instructions) implements ClientEvent {
+
+        public CreateResponse() {
+            this(null);
+        }
+    }
+
+    /**
+     * Changes the session mid-call (a handoff to another agent): instructions and tools, and the voice where the
+     * provider still allows it (OpenAI fixes the voice once the model has spoken).
+     */
+    record UpdateSession(SessionConfig config) implements ClientEvent {}
 
     /**
      * The caller talked over the agent: stop the response in progress and forget the part of the agent's item

@@ -25,7 +25,8 @@ sealed interface ClientEvent {
     record AudioClear(String eventId) implements ClientEvent {
     }
 
-    record ResponseCreate(String eventId) implements ClientEvent {
+    /** {@code instructions} are the request's {@code response.instructions}, or null; other overrides are ignored. */
+    record ResponseCreate(String eventId, String instructions) implements ClientEvent {
     }
 
     /** {@code responseId} is null when the client cancels whatever is active. */
@@ -71,7 +72,7 @@ sealed interface ClientEvent {
             case "input_audio_buffer.append" -> new AudioAppend(id, Params.requireText(message.get("audio"), "audio"));
             case "input_audio_buffer.commit" -> new AudioCommit(id);
             case "input_audio_buffer.clear" -> new AudioClear(id);
-            case "response.create" -> new ResponseCreate(id);
+            case "response.create" -> new ResponseCreate(id, instructionsOf(message.get("response")));
             case "response.cancel" -> new ResponseCancel(id,
                     Params.optionalText(message.get("response_id"), "response_id"));
             case "conversation.item.create" -> new ItemCreate(id,
@@ -89,5 +90,14 @@ sealed interface ClientEvent {
                             + " owns playout.", "type");
             default -> throw new RequestException("unknown_event", "Unknown client event type '" + type + "'.", "type");
         };
+    }
+
+    /** {@code response.instructions} of a {@code response.create}; the {@code response} object is optional. */
+    private static String instructionsOf(JsonNode response) {
+        if (Params.isAbsent(response) || response.isNull()) {
+            return null;
+        }
+        return Params.optionalText(Params.requireObject(response, "response").get("instructions"),
+                "response.instructions");
     }
 }

@@ -6,40 +6,43 @@ import io.netty.util.concurrent.EventExecutor;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * One connection's realtime session in echo mode: reacts to client events with the server events of the OpenAI
- * Realtime GA protocol (reference §2). Each finished caller turn is answered with a response whose audio is that
- * turn's audio. All state is confined to the connection's event loop; nothing here blocks.
+ * One connection's realtime session: reacts to client events with the server events of the OpenAI Realtime GA
+ * protocol (reference §2) — session configuration, caller audio and server VAD, conversation items, responses and
+ * barge-in. What the responses say is up to its {@link SessionBehaviour}. All state is confined to the connection's
+ * event loop; nothing here blocks.
  */
 final class LocalSession implements ResponseStreamer.Listener {
 
     /** OpenAI refuses to commit less than this much audio. */
     private static final long MIN_COMMIT_MS = 100;
-    private static final Set<String> ITEM_TYPES = Set.of("message", "function_call", "function_call_output");
 
     private final Ids ids;
     private final ServerEvents events;
     private final EventSink sink;
     private final SessionConfig config;
+    private final SessionBehaviour behaviour;
     private final Conversation conversation = new Conversation();
     private final AudioInput input;
     private final ResponseStreamer.Context responseContext;
 
     private String turnItemId;
-    private byte[] unansweredAudio;
     private ResponseStreamer activeResponse;
     private boolean responsePending;
 
-    LocalSession(String model, Ids ids, EventSink sink, EventExecutor loop, Duration deltaInterval) {
+    LocalSession(String model, SessionBehaviour behaviour, Ids ids, EventSink sink, EventExecutor loop,
+                 Duration deltaInterval) {
         this.ids = ids;
         this.events = new ServerEvents(ids);
         this.sink = sink;
+        this.behaviour = behaviour;
         this.config = SessionConfig.withDefaults(ids.next("sess"), model);
         this.input = new AudioInput(config.turnDetection(), AudioInput.DEFAULT_MAX_BUFFERED_MS);
-        this.responseContext = new ResponseStreamer.Context(events, sink, loop, deltaInterval, ids.next("conv"), this);
+        this.responseContext = new ResponseStreamer.Context(events, sink, loop, deltaInterval, ids,
+                ids.next("conv"), conversation, this);
     }
 
     /** Greets a new connection with {@code session.created} and {@code conversation.created}. */
@@ -76,7 +79,7 @@ final class LocalSession implements ResponseStreamer.Listener {
             case ClientEvent.AudioAppend append -> appendAudio(decodeAudio(append.audio()));
             case ClientEvent.AudioCommit ignored -> commitManually();
             case ClientEvent.AudioClear ignored -> clearAudio();
-            case ClientEvent.ResponseCreate ignored -> createResponseOnRequest();
+            case ClientEvent.ResponseCreate create -> createResponseOnRequest(create.instructions());
             case ClientEvent.ResponseCancel cancel -> cancelResponse(cancel.responseId());
             case ClientEvent.ItemCreate create -> createItem(create.previousItemId(), create.item());
             case ClientEvent.ItemDelete delete -> {
@@ -137,9 +140,9 @@ final class LocalSession implements ResponseStreamer.Listener {
         turnItemId = null;
         sink.send(events.speechStopped(Pcm24k.samplesToMs(endSample), itemId));
         commitUserAudio(itemId, utterance);
-        if (config.turnDetection().createResponse()) {
+        if (config.turnDetection().createResponse() && behaviour.answersSpeech()) {
             if (activeResponse == null) {
-                startResponse();
+                startResponse(null);
             } else {
                 responsePending = true;
             }
@@ -164,44 +167,29 @@ final class LocalSession implements ResponseStreamer.Listener {
         sink.send(events.cleared());
     }
 
-    /** Turns caller audio into a user item; it becomes the audio the next response echoes. */
+    /** Turns caller audio into a user item and tells the behaviour, which may answer it. */
     private void commitUserAudio(String itemId, byte[] audio) {
         ObjectNode item = ServerEvents.userAudioItem(itemId);
         String previous = conversation.append(item);
         sink.send(events.committed(previous, itemId));
         sink.send(events.itemAdded(previous, item));
         sink.send(events.itemDone(previous, item));
-        unansweredAudio = audio;
+        behaviour.audioCommitted(audio);
     }
 
-    private void createResponseOnRequest() {
+    private void createResponseOnRequest(String instructions) {
         if (activeResponse != null) {
             throw new RequestException("conversation_already_has_active_response", "Conversation already has an "
                     + "active response in progress: " + activeResponse.responseId()
                     + ". Wait until the response is finished before creating a new one.", null);
         }
-        startResponse();
+        startResponse(instructions);
     }
 
-    /** Echoes the newest unanswered caller audio; with none, a response without output, so no client hangs. */
-    private void startResponse() {
-        byte[] audio = unansweredAudio;
-        unansweredAudio = null;
-        String responseId = ids.next("resp");
-        if (audio == null || audio.length == 0) {
-            ObjectNode outputAudio = config.outputAudio();
-            String conversationId = responseContext.conversationId();
-            sink.send(events.responseCreated(
-                    ServerEvents.response(responseId, conversationId, outputAudio, "in_progress", null, null)));
-            sink.send(events.responseDone(
-                    ServerEvents.response(responseId, conversationId, outputAudio, "completed", null, null)));
-            return;
-        }
-        String itemId = ids.next("item");
-        String previous = conversation.append(ServerEvents.assistantItem(itemId, "in_progress", false));
-        conversation.setAssistantAudio(itemId, audio.length);
-        activeResponse = new ResponseStreamer(responseContext, responseId, itemId, previous, config.outputAudio(),
-                audio);
+    /** Starts the response the behaviour plans; one with nothing to say completes at once, so no client hangs. */
+    private void startResponse(String instructions) {
+        List<ResponseOutput> outputs = behaviour.nextResponse(instructions);
+        activeResponse = new ResponseStreamer(responseContext, ids.next("resp"), config.outputAudio(), outputs);
         activeResponse.start();
     }
 
@@ -218,16 +206,11 @@ final class LocalSession implements ResponseStreamer.Listener {
     }
 
     @Override
-    public void responseFinished(ResponseStreamer response, ObjectNode finalItem, long audioBytesSent) {
-        String itemId = finalItem.get("id").textValue();
-        if (conversation.contains(itemId)) {
-            conversation.update(finalItem);
-            conversation.setAssistantAudio(itemId, audioBytesSent);
-        }
+    public void responseFinished(ResponseStreamer response) {
         activeResponse = null;
         if (responsePending) {
             responsePending = false;
-            startResponse();
+            startResponse(null);
         }
     }
 
@@ -236,11 +219,7 @@ final class LocalSession implements ResponseStreamer.Listener {
             throw new RequestException("invalid_value", "previous_item_id '" + previousItemId
                     + "' does not exist in the conversation.", "previous_item_id");
         }
-        String type = Params.requireText(item.get("type"), "item.type");
-        if (!ITEM_TYPES.contains(type)) {
-            throw new RequestException("invalid_value", "Invalid 'item.type': '" + type + "'. Supported: "
-                    + ITEM_TYPES + ".", "item.type");
-        }
+        ClientItems.validate(item);
         ObjectNode stored = item.deepCopy();
         String itemId = Params.optionalText(item.get("id"), "item.id");
         if (itemId == null) {
@@ -255,5 +234,6 @@ final class LocalSession implements ResponseStreamer.Listener {
         String previous = conversation.append(stored);
         sink.send(events.itemAdded(previous, stored));
         sink.send(events.itemDone(previous, stored));
+        behaviour.itemCreated(stored);
     }
 }

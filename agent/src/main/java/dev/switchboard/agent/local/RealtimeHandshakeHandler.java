@@ -23,12 +23,13 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Turns an HTTP request into a realtime WebSocket session (RFC 6455 §4.2) — or refuses it: 404 for any path but
  * {@value #REALTIME_PATH}, 400 for a request that is not a WebSocket upgrade, 503 when the session limit is reached.
- * The {@code model} query parameter names the behaviour; every name currently selects echo mode, and a missing one
- * is reported as {@value #DEFAULT_MODEL}. Request headers, {@code Authorization} included, are never inspected or
+ * The {@code model} query parameter names the session's behaviour: a scripted {@link LocalAgent}, or echo for any
+ * other name; a missing one is reported as {@value #DEFAULT_MODEL}. Request headers, {@code Authorization} included, are never inspected or
  * logged. Of the offered subprotocols only {@code realtime} is ever selected, never a browser's
  * {@code openai-insecure-api-key.…} one.
  */
@@ -42,11 +43,15 @@ final class RealtimeHandshakeHandler extends SimpleChannelInboundHandler<FullHtt
     private final LocalEngineSettings settings;
     private final SessionRegistry sessions;
     private final Ids ids;
+    private final Function<String, SessionBehaviour> behaviours;
 
-    RealtimeHandshakeHandler(LocalEngineSettings settings, SessionRegistry sessions, Ids ids) {
+    /** @param behaviours the behaviour of a new session, by model name */
+    RealtimeHandshakeHandler(LocalEngineSettings settings, SessionRegistry sessions, Ids ids,
+                             Function<String, SessionBehaviour> behaviours) {
         this.settings = settings;
         this.sessions = sessions;
         this.ids = ids;
+        this.behaviours = behaviours;
     }
 
     @Override
@@ -94,7 +99,8 @@ final class RealtimeHandshakeHandler extends SimpleChannelInboundHandler<FullHtt
                     .addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        RealtimeSocketHandler socket = new RealtimeSocketHandler(handshaker, model, ids, settings.deltaInterval());
+        RealtimeSocketHandler socket = new RealtimeSocketHandler(handshaker, model, behaviours.apply(model), ids,
+                settings.deltaInterval());
         ctx.pipeline().addLast("ws-aggregator", new WebSocketFrameAggregator(settings.maxMessageBytes()));
         ctx.pipeline().addLast("realtime-session", socket);
         ctx.pipeline().remove(this);

@@ -40,14 +40,17 @@ final class RealtimeSocketHandler extends SimpleChannelInboundHandler<WebSocketF
 
     private final WebSocketServerHandshaker handshaker;
     private final String model;
+    private final SessionBehaviour behaviour;
     private final Ids ids;
     private final Duration deltaInterval;
     private ChannelHandlerContext ctx;
     private LocalSession session;
 
-    RealtimeSocketHandler(WebSocketServerHandshaker handshaker, String model, Ids ids, Duration deltaInterval) {
+    RealtimeSocketHandler(WebSocketServerHandshaker handshaker, String model, SessionBehaviour behaviour, Ids ids,
+                          Duration deltaInterval) {
         this.handshaker = handshaker;
         this.model = model;
+        this.behaviour = behaviour;
         this.ids = ids;
         this.deltaInterval = deltaInterval;
     }
@@ -55,7 +58,7 @@ final class RealtimeSocketHandler extends SimpleChannelInboundHandler<WebSocketF
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         this.ctx = context;
-        this.session = new LocalSession(model, ids, this, context.executor(), deltaInterval);
+        this.session = new LocalSession(model, behaviour, ids, this, context.executor(), deltaInterval);
     }
 
     /** The 101 response went out: greet the client. */

@@ -90,34 +90,55 @@ final class ServerEvents {
         return event("response.done").set("response", response);
     }
 
-    ObjectNode outputItemAdded(String responseId, ObjectNode item) {
-        return event("response.output_item.added").put("response_id", responseId).put("output_index", 0)
+    ObjectNode outputItemAdded(String responseId, int outputIndex, ObjectNode item) {
+        return event("response.output_item.added").put("response_id", responseId).put("output_index", outputIndex)
                 .set("item", item.deepCopy());
     }
 
-    ObjectNode outputItemDone(String responseId, ObjectNode item) {
-        return event("response.output_item.done").put("response_id", responseId).put("output_index", 0)
+    ObjectNode outputItemDone(String responseId, int outputIndex, ObjectNode item) {
+        return event("response.output_item.done").put("response_id", responseId).put("output_index", outputIndex)
                 .set("item", item.deepCopy());
     }
 
-    ObjectNode contentPartAdded(String responseId, String itemId) {
-        return contentEvent("response.content_part.added", responseId, itemId).set("part", audioPart());
+    ObjectNode contentPartAdded(String responseId, String itemId, int outputIndex) {
+        return contentEvent("response.content_part.added", responseId, itemId, outputIndex).set("part", audioPart(""));
     }
 
-    ObjectNode contentPartDone(String responseId, String itemId) {
-        return contentEvent("response.content_part.done", responseId, itemId).set("part", audioPart());
+    ObjectNode contentPartDone(String responseId, String itemId, int outputIndex, String transcript) {
+        return contentEvent("response.content_part.done", responseId, itemId, outputIndex)
+                .set("part", audioPart(transcript));
     }
 
-    ObjectNode audioDelta(String responseId, String itemId, String base64) {
-        return contentEvent("response.output_audio.delta", responseId, itemId).put("delta", base64);
+    ObjectNode audioDelta(String responseId, String itemId, int outputIndex, String base64) {
+        return contentEvent("response.output_audio.delta", responseId, itemId, outputIndex).put("delta", base64);
     }
 
-    ObjectNode audioDone(String responseId, String itemId) {
-        return contentEvent("response.output_audio.done", responseId, itemId);
+    ObjectNode audioDone(String responseId, String itemId, int outputIndex) {
+        return contentEvent("response.output_audio.done", responseId, itemId, outputIndex);
     }
 
-    ObjectNode transcriptDone(String responseId, String itemId) {
-        return contentEvent("response.output_audio_transcript.done", responseId, itemId).put("transcript", "");
+    ObjectNode transcriptDelta(String responseId, String itemId, int outputIndex, String delta) {
+        return contentEvent("response.output_audio_transcript.delta", responseId, itemId, outputIndex)
+                .put("delta", delta);
+    }
+
+    ObjectNode transcriptDone(String responseId, String itemId, int outputIndex, String transcript) {
+        return contentEvent("response.output_audio_transcript.done", responseId, itemId, outputIndex)
+                .put("transcript", transcript);
+    }
+
+    /** A piece of a function call's arguments (reference §2.6); the pieces concatenated are the arguments. */
+    ObjectNode argumentsDelta(String responseId, String itemId, int outputIndex, String callId, String delta) {
+        return event("response.function_call_arguments.delta").put("response_id", responseId).put("item_id", itemId)
+                .put("output_index", outputIndex).put("call_id", callId).put("delta", delta);
+    }
+
+    ObjectNode argumentsDone(String responseId, int outputIndex, ObjectNode functionCall) {
+        return event("response.function_call_arguments.done").put("response_id", responseId)
+                .put("item_id", functionCall.get("id").textValue()).put("output_index", outputIndex)
+                .put("call_id", functionCall.get("call_id").textValue())
+                .put("name", functionCall.get("name").textValue())
+                .put("arguments", functionCall.get("arguments").textValue());
     }
 
     /** A committed caller audio item; the local engine does no transcription, hence the null transcript. */
@@ -127,14 +148,23 @@ final class ServerEvents {
         return item;
     }
 
-    /** An assistant message item; once finished it holds the one output_audio part with its (empty) transcript. */
-    static ObjectNode assistantItem(String itemId, String status, boolean withAudioPart) {
+    /**
+     * An assistant message item. While it is being spoken its content is empty; once finished it holds the one
+     * {@code output_audio} part with the transcript ({@code transcript} null: not finished yet).
+     */
+    static ObjectNode assistantItem(String itemId, String status, String transcript) {
         ObjectNode item = item(itemId, "message", status).put("role", "assistant");
         ArrayNode content = item.putArray("content");
-        if (withAudioPart) {
-            content.addObject().put("type", "output_audio").put("transcript", "");
+        if (transcript != null) {
+            content.addObject().put("type", "output_audio").put("transcript", transcript);
         }
         return item;
+    }
+
+    /** A function call item (reference §2.6); {@code arguments} is JSON text, empty while in progress. */
+    static ObjectNode functionCallItem(String itemId, String status, String callId, String name, String arguments) {
+        return item(itemId, "function_call", status).put("call_id", callId).put("name", name)
+                .put("arguments", arguments);
     }
 
     private static ObjectNode item(String itemId, String type, String status) {
@@ -148,7 +178,7 @@ final class ServerEvents {
 
     /**
      * A {@code realtime.response} object. {@code statusDetails} and {@code output} may be null (reported as null and
-     * []); usage is all zeros once the response is over, there being no tokens in echo mode.
+     * []); usage is all zeros once the response is over: the local engine counts no tokens.
      */
     static ObjectNode response(String responseId, String conversationId, ObjectNode outputAudio, String status,
                                JsonNode statusDetails, ArrayNode output) {
@@ -172,6 +202,13 @@ final class ServerEvents {
         return JSON.objectNode().put("type", "cancelled").put("reason", reason);
     }
 
+    /** {@code status_details} of a response that failed on the server's side (reference §2.5). */
+    static ObjectNode failed(String code, String message) {
+        ObjectNode details = JSON.objectNode().put("type", "failed");
+        details.putObject("error").put("type", "server_error").put("code", code).put("message", message);
+        return details;
+    }
+
     private static ObjectNode zeroUsage() {
         ObjectNode usage = JSON.objectNode();
         usage.put("total_tokens", 0);
@@ -184,12 +221,12 @@ final class ServerEvents {
         return usage;
     }
 
-    private static ObjectNode audioPart() {
-        return JSON.objectNode().put("type", "audio").put("transcript", "");
+    private static ObjectNode audioPart(String transcript) {
+        return JSON.objectNode().put("type", "audio").put("transcript", transcript);
     }
 
-    private ObjectNode contentEvent(String type, String responseId, String itemId) {
-        return event(type).put("response_id", responseId).put("item_id", itemId).put("output_index", 0)
+    private ObjectNode contentEvent(String type, String responseId, String itemId, int outputIndex) {
+        return event(type).put("response_id", responseId).put("item_id", itemId).put("output_index", outputIndex)
                 .put("content_index", 0);
     }
 

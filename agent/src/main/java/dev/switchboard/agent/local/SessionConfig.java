@@ -14,12 +14,12 @@ import java.util.Set;
  *
  * <p>The local engine implements {@code audio/pcm} at 24 kHz in both directions, {@code output_modalities
  * ["audio"]} and {@code server_vad} or manual turns. Instructions, voice, tools and the like are validated lightly,
- * stored and reported back, but do not change what echo mode does.
+ * stored and reported back, but do not change what the engine says: that is up to the session's behaviour.
  */
 final class SessionConfig {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    /** Fields stored as given because echo mode has no use for them. */
+    /** Fields stored as given because the engine has no use for them. */
     private static final Set<String> STORED_AS_GIVEN = Set.of("tool_choice", "truncation", "tracing", "prompt",
             "include", "parallel_tool_calls", "reasoning");
     /** Fields fixed at connect that clients may echo back from {@code session.created}. */

@@ -22,6 +22,11 @@ final class OpenAiClientEvents {
      * {@code audio.input} / {@code audio.output}, and server VAD both detects turns and interrupts responses.
      */
     static String sessionUpdate(SessionConfig config) {
+        return sessionUpdate(config, true);
+    }
+
+    /** As {@link #sessionUpdate(SessionConfig)}; {@code withVoice} false leaves the voice out (§2.2). */
+    static String sessionUpdate(SessionConfig config, boolean withVoice) {
         ObjectNode session = JSON.createObjectNode();
         session.put("type", "realtime");
         session.put("instructions", config.instructions());
@@ -35,7 +40,7 @@ final class OpenAiClientEvents {
         vad.put("interrupt_response", true);
         ObjectNode output = audio.putObject("output");
         output.set("format", format(config.outputFormat()));
-        if (config.voice() != null && !config.voice().isBlank()) {
+        if (withVoice && config.voice() != null && !config.voice().isBlank()) {
             output.put("voice", config.voice());
         }
         if (!config.tools().isEmpty()) {
@@ -79,8 +84,12 @@ final class OpenAiClientEvents {
         return event("input_audio_buffer.commit").toString();
     }
 
-    static String createResponse() {
-        return event("response.create").toString();
+    static String createResponse(String instructions) {
+        ObjectNode create = event("response.create");
+        if (instructions != null) {
+            create.putObject("response").put("instructions", instructions);
+        }
+        return create.toString();
     }
 
     static String cancelResponse() {

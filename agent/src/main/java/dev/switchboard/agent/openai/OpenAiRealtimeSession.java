@@ -38,6 +38,8 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
     private boolean closed;
     private boolean closeRequested;
     private boolean responseActive;
+    /** Whether the model has produced audio: from then on OpenAI refuses a voice change (§2.2). */
+    private boolean spoken;
 
     OpenAiRealtimeSession(SessionConfig config, RealtimeListener listener) {
         this.config = config;
@@ -64,7 +66,10 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
         return switch (event) {
             case ClientEvent.AppendAudio append -> connection.sendText(OpenAiClientEvents.appendAudio(append.audio()));
             case ClientEvent.CommitAudio commit -> connection.sendText(OpenAiClientEvents.commit());
-            case ClientEvent.CreateResponse create -> connection.sendText(OpenAiClientEvents.createResponse());
+            case ClientEvent.CreateResponse create ->
+                    connection.sendText(OpenAiClientEvents.createResponse(create.instructions()));
+            case ClientEvent.UpdateSession update ->
+                    connection.sendText(OpenAiClientEvents.sessionUpdate(update.config(), !spoken));
             case ClientEvent.Interrupt interrupt -> interrupt(interrupt);
             case ClientEvent.UserText text -> connection.sendText(OpenAiClientEvents.userText(text.text()));
             case ClientEvent.ToolResult result ->
@@ -137,6 +142,7 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
         switch (mapped) {
             case ServerEvent.ResponseStarted started -> responseActive = true;
             case ServerEvent.ResponseDone done -> responseActive = false;
+            case ServerEvent.AudioDelta delta -> spoken = true;
             default -> { }
         }
         listener.onEvent(mapped);

@@ -14,7 +14,7 @@ class ConversationTest {
     @Test
     void itemsChainByPreviousId() {
         assertNull(conversation.append(ServerEvents.userAudioItem("item_1")));
-        assertEquals("item_1", conversation.append(ServerEvents.assistantItem("item_2", "completed", true)));
+        assertEquals("item_1", conversation.append(ServerEvents.assistantItem("item_2", "completed", "")));
         assertEquals("item_2", conversation.lastItemId());
 
         conversation.delete("item_2");
@@ -25,7 +25,7 @@ class ConversationTest {
 
     @Test
     void truncationWithinTheAudioIsRemembered() {
-        conversation.append(ServerEvents.assistantItem("item_1", "completed", true));
+        conversation.append(ServerEvents.assistantItem("item_1", "completed", ""));
         conversation.setAssistantAudio("item_1", 1240L * Pcm24k.BYTES_PER_MS);
 
         conversation.truncate("item_1", 0, 1240);
@@ -35,7 +35,7 @@ class ConversationTest {
 
     @Test
     void truncationBeyondTheAudioSaysHowLongItIs() {
-        conversation.append(ServerEvents.assistantItem("item_1", "completed", true));
+        conversation.append(ServerEvents.assistantItem("item_1", "completed", ""));
         conversation.setAssistantAudio("item_1", 1240L * Pcm24k.BYTES_PER_MS);
 
         RequestException e = assertThrows(RequestException.class, () -> conversation.truncate("item_1", 0, 1500));

@@ -150,7 +150,9 @@ class OpenAiClientEventsTest {
     @Test
     void bareEventsCarryOnlyTheirType() throws Exception {
         assertEquals(parse("{\"type\":\"input_audio_buffer.commit\"}"), parse(OpenAiClientEvents.commit()));
-        assertEquals(parse("{\"type\":\"response.create\"}"), parse(OpenAiClientEvents.createResponse()));
+        assertEquals(parse("{\"type\":\"response.create\"}"), parse(OpenAiClientEvents.createResponse(null)));
+        assertEquals(parse("{\"type\":\"response.create\",\"response\":{\"instructions\":\"Say \\\"hi\\\".\"}}"),
+                parse(OpenAiClientEvents.createResponse("Say \"hi\".")));
         assertEquals(parse("{\"type\":\"response.cancel\"}"), parse(OpenAiClientEvents.cancelResponse()));
     }
 
