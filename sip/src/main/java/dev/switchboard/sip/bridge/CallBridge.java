@@ -1,50 +1,64 @@
 package dev.switchboard.sip.bridge;
 
 import dev.switchboard.agent.api.ClientEvent;
-import dev.switchboard.agent.api.RealtimeSession;
 import dev.switchboard.agent.api.ServerEvent;
+import dev.switchboard.agent.runtime.RealtimeAgent;
+import dev.switchboard.config.DtmfConfig;
 import dev.switchboard.media.MediaSession;
 import dev.switchboard.media.MediaSessionListener;
 import dev.switchboard.media.playout.PlaybackPosition;
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connects one call's media stream to its agent session.
+ * Connects one call's media stream to its agent.
  *
  * <p>Caller audio goes to the agent as it arrives. The agent's audio goes into the media engine's playout buffer,
- * which paces it out. When the provider hears the caller start speaking while the agent talks (barge-in), the
- * bridge flushes the playout buffer at once — the caller stops hearing the agent at the next 20 ms tick — and
- * tells the provider how much of the agent's item was actually heard, so the unheard rest leaves the model's
- * context (realtime-protocols §2.7). Audio still in flight from the interrupted response is dropped.
+ * which paces it out; audio that arrives before the stream has started (a greeting prepared while the phone
+ * rings) waits here and plays from the first frame. When the provider hears the caller start speaking while the
+ * agent talks (barge-in), the bridge flushes the playout buffer at once — the caller stops hearing the agent at
+ * the next 20 ms tick — and tells the agent how much of its item was actually heard, so the unheard rest leaves
+ * the model's context (realtime-protocols §2.7). Audio still in flight from the interrupted response is dropped.
+ * Key presses go through a {@link DtmfCollector}; the first key of an entry also stops the agent talking.
  *
- * <p>Threading: confined to the call's event loop, like the media session and the agent session it joins.
+ * <p>Threading: confined to the call's event loop, like the media session and the agent it joins.
  */
 public final class CallBridge implements MediaSessionListener {
 
     private static final Logger log = LoggerFactory.getLogger(CallBridge.class);
+    /** Agent audio kept before the stream starts: 30 s of 24 kHz PCM16. */
+    private static final int MAX_EARLY_AUDIO_BYTES = 30 * 48_000;
 
     private final String name;
-    private MediaSession media;
-    private RealtimeSession agent;
-    private String activeResponse;
+    private final DtmfCollector keypad;
+    private final List<ServerEvent.AudioDelta> earlyAudio = new ArrayList<>();
     private final Set<String> interruptedResponses = new HashSet<>();
+    private int earlyAudioBytes;
+    private MediaSession media;
+    private RealtimeAgent agent;
+    private String activeResponse;
     private long callerChunksDropped;
     private int bargeIns;
 
-    public CallBridge(String name) {
+    public CallBridge(String name, DtmfConfig keypadConfig, EventLoop loop) {
         this.name = name;
+        this.keypad = new DtmfCollector(keypadConfig, loop, this::keyed);
     }
 
-    /** The media stream has started; agent audio can be played from now on. */
+    /** The media stream has started: early agent audio plays now, and from now on as it comes. */
     public void attachMedia(MediaSession media) {
         this.media = media;
+        earlyAudio.forEach(this::play);
+        earlyAudio.clear();
     }
 
-    /** The agent session exists (it may still be connecting). */
-    public void attachAgent(RealtimeSession agent) {
+    /** The agent exists (its session may still be connecting). */
+    public void attachAgent(RealtimeAgent agent) {
         this.agent = agent;
     }
 
@@ -52,6 +66,8 @@ public final class CallBridge implements MediaSessionListener {
     public void detach() {
         media = null;
         agent = null;
+        keypad.close();
+        earlyAudio.clear();
     }
 
     @Override
@@ -61,11 +77,23 @@ public final class CallBridge implements MediaSessionListener {
         }
     }
 
+    @Override
+    public void onDtmf(char digit) {
+        if (keypad.idle() && isAgentTalking()) {
+            bargeIn("key press");
+        }
+        keypad.digit(digit);
+    }
+
     /** Handles the agent's events other than its lifecycle (ready, closed), which the call itself handles. */
     public void onAgentEvent(ServerEvent event) {
         switch (event) {
             case ServerEvent.AudioDelta delta -> play(delta);
-            case ServerEvent.SpeechStarted started -> bargeIn();
+            case ServerEvent.SpeechStarted started -> {
+                if (isAgentTalking()) {
+                    bargeIn("caller speech");
+                }
+            }
             case ServerEvent.ResponseStarted started -> activeResponse = started.responseId();
             case ServerEvent.ResponseDone done -> responseDone(done);
             case ServerEvent.Transcript transcript when transcript.done() && !transcript.text().isBlank() ->
@@ -78,34 +106,52 @@ public final class CallBridge implements MediaSessionListener {
         }
     }
 
-    private void play(ServerEvent.AudioDelta delta) {
-        if (media == null || interruptedResponses.contains(delta.responseId())) {
-            return;
-        }
-        media.playAgentAudio(delta.itemId(), delta.contentIndex(), delta.audio());
+    /** Whether the agent is speaking: audio queued for the caller, or a response still being generated. */
+    public boolean isAgentTalking() {
+        return (media != null && media.isPlaying()) || !earlyAudio.isEmpty() || activeResponse != null;
     }
 
     /**
-     * The caller started speaking. If the agent is talking (audio queued, or a response still generating), stop
-     * it: flush what the caller has not heard, and tell the provider where the caller stopped hearing.
+     * Stops the agent at once: flushes what the caller has not heard and tells the agent where the caller stopped
+     * hearing (barge-in, a key press, a guardrail).
      */
-    private void bargeIn() {
-        boolean talking = media != null && media.isPlaying();
-        if (!talking && activeResponse == null) {
-            return;
-        }
+    public void bargeIn(String why) {
         PlaybackPosition cut = media == null ? null : media.interruptPlayback();
+        earlyAudio.clear();
+        earlyAudioBytes = 0;
         if (activeResponse != null) {
             interruptedResponses.add(activeResponse);
         }
         bargeIns++;
         if (agent != null) {
-            agent.send(cut == null
-                    ? new ClientEvent.Interrupt(null, 0, 0)
-                    : new ClientEvent.Interrupt(cut.itemId(), cut.contentIndex(), cut.playedMillis()));
+            if (cut == null) {
+                agent.interrupt(null, 0, 0);
+            } else {
+                agent.interrupt(cut.itemId(), cut.contentIndex(), cut.playedMillis());
+            }
         }
-        log.info("{}: caller barged in{}", name, cut == null ? "" : " after " + cut.playedMillis() + " ms of "
-                + cut.itemId());
+        log.info("{}: agent interrupted by {}{}", name, why,
+                cut == null ? "" : " after " + cut.playedMillis() + " ms of " + cut.itemId());
+    }
+
+    private void keyed(String keys) {
+        log.info("{}: caller keyed {}", name, keys);
+        if (agent != null) {
+            agent.send(new ClientEvent.UserText(keys));
+            agent.respondWhenIdle();
+        }
+    }
+
+    private void play(ServerEvent.AudioDelta delta) {
+        if (interruptedResponses.contains(delta.responseId())) {
+            return;
+        }
+        if (media != null) {
+            media.playAgentAudio(delta.itemId(), delta.contentIndex(), delta.audio());
+        } else if (earlyAudioBytes + delta.audio().length <= MAX_EARLY_AUDIO_BYTES) {
+            earlyAudio.add(delta);
+            earlyAudioBytes += delta.audio().length;
+        }
     }
 
     private void responseDone(ServerEvent.ResponseDone done) {
@@ -118,7 +164,7 @@ public final class CallBridge implements MediaSessionListener {
                 done.reason() == null ? "" : " (" + done.reason() + ")");
     }
 
-    /** How many times the caller interrupted the agent. */
+    /** How many times the agent was interrupted. */
     public int bargeIns() {
         return bargeIns;
     }

@@ -1,11 +1,28 @@
 package dev.switchboard.sip.call;
 
 import dev.switchboard.agent.api.RealtimeTransport;
-import dev.switchboard.agent.api.SessionConfig;
+import dev.switchboard.agent.runtime.AgentProfile;
+import dev.switchboard.config.DtmfConfig;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The agent a dialed number reaches: its provider's transport, the session it opens, and how long opening may
- * take before the caller is turned away.
+ * The agent a dialed number reaches: its provider's transport, its profile (session, tools, greeting,
+ * guardrails, handoffs), how long opening may take before the caller is turned away, how keypad input reaches
+ * it, and the built-in tools it lists, which are bound to each call as it starts.
  */
-public record AgentBinding(String name, RealtimeTransport transport, SessionConfig session, Duration connectTimeout) {}
+public record AgentBinding(
+        String name,
+        RealtimeTransport transport,
+        AgentProfile profile,
+        Duration connectTimeout,
+        DtmfConfig dtmf,
+        List<String> builtIns,
+        Map<String, String> transferTargets) {
+
+    public AgentBinding {
+        builtIns = List.copyOf(builtIns);
+        transferTargets = Map.copyOf(transferTargets);
+    }
+}

@@ -1,8 +1,6 @@
 package dev.switchboard.sip.call;
 
-import dev.switchboard.agent.api.RealtimeSession;
-import dev.switchboard.agent.api.ServerEvent;
-import dev.switchboard.media.MediaSession;
+import dev.switchboard.agent.tools.CallInfo;
 import dev.switchboard.sip.bridge.CallBridge;
 import dev.switchboard.sip.call.CallEvent.Acked;
 import dev.switchboard.sip.call.CallEvent.AgentClosed;
@@ -14,6 +12,7 @@ import dev.switchboard.sip.call.CallEvent.HangupRequested;
 import dev.switchboard.sip.call.CallEvent.MediaFailed;
 import dev.switchboard.sip.call.CallEvent.MediaOpened;
 import dev.switchboard.sip.call.CallEvent.TimerFired;
+import dev.switchboard.sip.stack.SipBodies;
 import dev.switchboard.sip.stack.SipLeg;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Future;
@@ -21,9 +20,11 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +39,13 @@ import org.slf4j.LoggerFactory;
  *  event loop k (chosen at INVITE) ─┬─ the call's state, timers ({@code loop.schedule}) and this object
  *                                   ├─ RTP socket and pacing tick (media engine)
  *                                   └─ provider WebSocket (agent session)
- *  virtual threads: SIP sends (SipLeg), which may block on TCP
+ *  virtual threads: SIP sends (SipLeg), which may block on TCP; tool calls
  * </pre>
  *
- * <p>Every field is touched only on the call's loop; the public {@code on…} methods may be called from any thread
- * and hand the event over to the loop.
+ * <p>Every field is touched only on the call's loop; the public {@code on…} methods and the {@link CallControl}
+ * methods may be called from any thread and hand the work over to the loop.
  */
-public final class Call {
+public final class Call implements CallControl {
 
     private static final Logger log = LoggerFactory.getLogger(Call.class);
 
@@ -52,15 +53,17 @@ public final class Call {
     private final String name;
     private final EventLoop loop;
     private final CallServices services;
-    private final AgentBinding agent;
+    private final AgentBinding binding;
     private final SipLeg leg;
     private final CallMedia media;
     private final CallBridge bridge;
+    private final CallAgent agent;
+    private final CallTransfer transfers;
+    private final PoliteHangup politeHangup;
     private final Consumer<Call> onFinished;
     private final Map<CallTimer, ScheduledFuture<?>> timers = new EnumMap<>(CallTimer.class);
     private final long startedNanos = System.nanoTime();
     private CallState state = CallState.INVITED;
-    private RealtimeSession session;
     /** The BYE or CANCEL being handled, until an effect answers it. */
     private ServerTransaction pendingRequest;
     private String endReason;
@@ -70,10 +73,16 @@ public final class Call {
         this.name = "call " + shortId(callId);
         this.loop = loop;
         this.services = services;
-        this.agent = setup.agent();
+        this.binding = setup.agent();
         this.leg = setup.leg();
-        this.bridge = new CallBridge(name);
-        this.media = new CallMedia(name, services, setup.offer(), agent.session(), bridge);
+        this.bridge = new CallBridge(name, binding.dtmf(), loop);
+        this.media = new CallMedia(name, services, setup.offer(), binding.profile().session(), bridge);
+        CallInfo info = new CallInfo(callId, setup.caller(), setup.dialed(), binding.name());
+        this.agent = new CallAgent(name, binding, info, services, loop, bridge, this,
+                () -> fire(new AgentReady()), reason -> fire(new AgentClosed(reason)));
+        this.transfers = new CallTransfer(name, loop, leg,
+                target -> fire(new HangupRequested("transferred to " + target)));
+        this.politeHangup = new PoliteHangup(loop, bridge::isAgentTalking);
         this.onFinished = onFinished;
     }
 
@@ -85,8 +94,9 @@ public final class Call {
         return name;
     }
 
+    /** The agent answering the call now (a handoff changes it). Read on the call's loop. */
     public String agentName() {
-        return agent.name();
+        return agent.currentAgent();
     }
 
     public long durationMillis() {
@@ -126,21 +136,35 @@ public final class Call {
             pendingRequest = transaction;
             fire(event);
             if (pendingRequest != null) {
-                leg.respond(pendingRequest, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-                pendingRequest = null;
+                answerPending(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             }
         });
     }
 
-    /** Requests inside the call that need no more than a 200 for now (INFO, session-refresh re-INVITE). */
+    /**
+     * Other requests inside the call: INFO (DTMF, RFC 2976 with {@code application/dtmf-relay}), NOTIFY (the
+     * progress of our transfer, RFC 3515), and re-INVITEs, which get our current SDP so the session carries on.
+     */
     public void onInDialogRequest(ServerTransaction transaction) {
         loop.execute(() -> {
-            if (transaction.getRequest().getMethod().equals(javax.sip.message.Request.INVITE)) {
-                leg.answerReInvite(transaction, media.currentSdp());
-            } else {
-                leg.respond(transaction, Response.OK);
+            Request request = transaction.getRequest();
+            switch (request.getMethod()) {
+                case Request.INVITE -> leg.answerReInvite(transaction, media.currentSdp());
+                case Request.INFO -> {
+                    leg.respond(transaction, Response.OK);
+                    SipBodies.dtmfDigit(request).ifPresent(bridge::onDtmf);
+                }
+                case Request.NOTIFY -> {
+                    leg.respond(transaction, Response.OK);
+                    transfers.notified(SipBodies.sipfrag(request));
+                }
+                default -> leg.respond(transaction, Response.OK);
             }
         });
+    }
+
+    public void onReferAnswered(int status, String reason) {
+        loop.execute(() -> transfers.referAnswered(status, reason));
     }
 
     public void onByeCompleted() {
@@ -154,6 +178,25 @@ public final class Call {
     /** Ends the call from our side, whatever its phase. */
     public void hangUp(String reason) {
         loop.execute(() -> fire(new HangupRequested(reason)));
+    }
+
+    @Override
+    public void hangUpAfterSpeech(String reason) {
+        loop.execute(() -> politeHangup.request(() -> fire(new HangupRequested(reason))));
+    }
+
+    @Override
+    public CompletableFuture<TransferOutcome> transfer(String target) {
+        CompletableFuture<TransferOutcome> outcome = new CompletableFuture<>();
+        loop.execute(() -> transfers.start(target, outcome));
+        return outcome;
+    }
+
+    @Override
+    public CompletableFuture<Void> sendDtmf(String digits) {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        loop.execute(() -> media.sendDtmf(digits, sent));
+        return sent;
     }
 
     private void fire(CallEvent event) {
@@ -180,7 +223,7 @@ public final class Call {
         switch (effect) {
             case Effect.Ring ring -> leg.ringing();
             case Effect.OpenMedia open -> openMedia();
-            case Effect.OpenAgent open -> openAgent();
+            case Effect.OpenAgent open -> agent.open();
             case Effect.Answer answer -> leg.answer(media.answer());
             case Effect.Reject reject -> reject(reject);
             case Effect.AcceptCancel cancel -> acceptCancel(cancel);
@@ -191,7 +234,7 @@ public final class Call {
             }
             case Effect.StartTimer start -> startTimer(start.timer());
             case Effect.CancelTimer cancel -> cancelTimer(cancel.timer());
-            case Effect.CloseAgent close -> closeAgent();
+            case Effect.CloseAgent close -> agent.close();
             case Effect.CloseMedia close -> media.close();
             case Effect.Finish finish -> finish(finish.reason());
         }
@@ -215,7 +258,7 @@ public final class Call {
     }
 
     private void openMedia() {
-        Future<MediaSession> opening = services.media().open(loop, name, bridge);
+        Future<dev.switchboard.media.MediaSession> opening = services.media().open(loop, name, bridge);
         opening.addListener(f -> {
             if (!f.isSuccess()) {
                 fire(new MediaFailed(f.cause().getMessage()));
@@ -225,33 +268,9 @@ public final class Call {
         });
     }
 
-    private void openAgent() {
-        session = agent.transport().open(agent.session(), loop, this::onAgentEvent);
-        bridge.attachAgent(session);
-    }
-
-    private void onAgentEvent(ServerEvent event) {
-        switch (event) {
-            case ServerEvent.SessionReady ready -> fire(new AgentReady());
-            case ServerEvent.Closed closed -> {
-                if (state.phase() != Phase.TERMINATING && state.phase() != Phase.TERMINATED) {
-                    log.info("{}: agent session closed: {}", name, closed.reason());
-                }
-                fire(new AgentClosed(closed.reason()));
-            }
-            default -> bridge.onAgentEvent(event);
-        }
-    }
-
-    private void closeAgent() {
-        if (session != null) {
-            session.close();
-        }
-    }
-
     private void startTimer(CallTimer timer) {
         Duration after = switch (timer) {
-            case AGENT_CONNECT -> agent.connectTimeout();
+            case AGENT_CONNECT -> binding.connectTimeout();
             case ACK -> services.ackTimeout();
             case BYE_RESPONSE -> CallServices.BYE_TIMEOUT;
         };
@@ -270,9 +289,11 @@ public final class Call {
         noteEnd(reason);
         timers.values().forEach(t -> t.cancel(false));
         timers.clear();
+        politeHangup.cancel();
+        transfers.close();
         bridge.detach();
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
-        log.info("{}: ended after {} s: {}; {}; barge-ins {}", name, String.format("%.1f", seconds), endReason,
+        log.info("{}: ended after {} s: {}; {}; interruptions {}", name, String.format("%.1f", seconds), endReason,
                 media.summary(), bridge.bargeIns());
         onFinished.accept(this);
     }

@@ -113,6 +113,25 @@ final class CallMedia {
                 negotiation.remotePort(), session.localPort());
     }
 
+    /** Sends DTMF to the caller (RFC 4733); {@code sent} completes when the last digit is out or fails why not. */
+    void sendDtmf(String digits, java.util.concurrent.CompletableFuture<Void> sent) {
+        if (session == null || negotiation == null) {
+            sent.completeExceptionally(new IllegalStateException("the call's audio has not started"));
+            return;
+        }
+        try {
+            session.sendDtmf(digits).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    sent.completeExceptionally(failure);
+                } else {
+                    sent.complete(null);
+                }
+            });
+        } catch (RuntimeException e) {
+            sent.completeExceptionally(e);
+        }
+    }
+
     void close() {
         closed = true;
         if (session != null) {

@@ -31,9 +31,9 @@ public final class CallRegistry implements SipCallRouter {
     /**
      * @param loops picks the event loop for each new call (the media engine's round robin)
      */
-    public CallRegistry(CallServices services, AgentDirectory agents, int maxCalls, Supplier<EventLoop> loops) {
+    public CallRegistry(CallServices services, int maxCalls, Supplier<EventLoop> loops) {
         this.services = services;
-        this.admission = new InviteAdmission(services, agents, maxCalls);
+        this.admission = new InviteAdmission(services, maxCalls);
         this.loops = loops;
     }
 
@@ -87,6 +87,16 @@ public final class CallRegistry implements SipCallRouter {
     @Override
     public boolean info(String callId, ServerTransaction transaction) {
         return with(callId, call -> call.onInDialogRequest(transaction));
+    }
+
+    @Override
+    public boolean notify(String callId, ServerTransaction transaction) {
+        return with(callId, call -> call.onInDialogRequest(transaction));
+    }
+
+    @Override
+    public void referAnswered(String callId, int status, String reason) {
+        with(callId, call -> call.onReferAnswered(status, reason));
     }
 
     @Override

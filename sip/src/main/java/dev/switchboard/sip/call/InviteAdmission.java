@@ -32,12 +32,10 @@ final class InviteAdmission {
     private static final int PROBE_PORT = 9;
 
     private final CallServices services;
-    private final AgentDirectory agents;
     private final int maxCalls;
 
-    InviteAdmission(CallServices services, AgentDirectory agents, int maxCalls) {
+    InviteAdmission(CallServices services, int maxCalls) {
         this.services = services;
-        this.agents = agents;
         this.maxCalls = maxCalls;
     }
 
@@ -52,7 +50,7 @@ final class InviteAdmission {
         if (number == null || number.isEmpty()) {
             return reject(leg, name, Response.NOT_FOUND, "no number in the Request-URI", 0);
         }
-        Optional<AgentBinding> agent = agents.forNumber(number);
+        Optional<AgentBinding> agent = services.agents().forNumber(number);
         if (agent.isEmpty()) {
             return reject(leg, name, Response.NOT_FOUND, "no agent for number " + number, 0);
         }
@@ -68,7 +66,7 @@ final class InviteAdmission {
         }
         leg.trying();
         log.info("{}: {} calls {} -> agent {}", name, caller(invite), number, agent.get().name());
-        return Optional.of(new CallSetup(leg, agent.get(), offer));
+        return Optional.of(new CallSetup(leg, agent.get(), offer, caller(invite), number));
     }
 
     /** The caller's offer, checked against what we support; {@code null} when the INVITE has no body. */

@@ -1,11 +1,14 @@
 package dev.switchboard.sip.server;
 
 import dev.switchboard.agent.api.RealtimeTransport;
+import dev.switchboard.agent.local.LocalAgent;
 import dev.switchboard.agent.local.LocalRealtimeServer;
 import dev.switchboard.agent.openai.OpenAiEndpoint;
 import dev.switchboard.agent.openai.OpenAiRealtimeTransport;
 import dev.switchboard.config.HostPort;
 import dev.switchboard.config.ProviderConfig;
+import dev.switchboard.config.ScriptPattern;
+import dev.switchboard.config.SwitchboardConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +26,16 @@ final class Providers implements AutoCloseable {
 
     private Providers() {}
 
-    /** Builds the transports of the providers named in {@code used}; fails on a type this version cannot run. */
-    static Providers start(Map<String, ProviderConfig> configs, Set<String> used) {
+    /**
+     * Builds the transports of the providers named in {@code used}; fails on a type this version cannot run.
+     *
+     * @param localAgents the scripted agents the local engine serves, by name
+     */
+    static Providers start(Map<String, ProviderConfig> configs, Set<String> used, Map<String, LocalAgent> localAgents) {
         Providers providers = new Providers();
         try {
             for (String name : used) {
-                providers.transports.put(name, providers.transport(name, configs.get(name)));
+                providers.transports.put(name, providers.transport(name, configs.get(name), localAgents));
             }
             return providers;
         } catch (RuntimeException e) {
@@ -37,11 +44,11 @@ final class Providers implements AutoCloseable {
         }
     }
 
-    private RealtimeTransport transport(String name, ProviderConfig config) {
+    private RealtimeTransport transport(String name, ProviderConfig config, Map<String, LocalAgent> localAgents) {
         return switch (config.type()) {
             case "local" -> {
                 HostPort listen = config.listen() != null ? config.listen() : new HostPort("127.0.0.1", 0);
-                LocalRealtimeServer server = LocalRealtimeServer.start(listen.host(), listen.port());
+                LocalRealtimeServer server = LocalRealtimeServer.start(listen.host(), listen.port(), localAgents);
                 localServers.add(server);
                 yield new OpenAiRealtimeTransport(OpenAiEndpoint.bearer(server.baseUri().toString(), null, "echo"));
             }
@@ -50,6 +57,22 @@ final class Providers implements AutoCloseable {
             default -> throw new IllegalStateException("provider '" + name + "' has type '" + config.type()
                     + "', which this version of Switchboard cannot run yet (supported: local, openai)");
         };
+    }
+
+    /** The scripted agents of the configuration, in the local engine's terms. */
+    static Map<String, LocalAgent> localAgents(SwitchboardConfig config) {
+        Map<String, LocalAgent> agents = new HashMap<>();
+        config.agents().forEach((name, agent) -> {
+            if (!agent.script().isEmpty()) {
+                List<LocalAgent.Rule> rules = agent.script().stream().map(rule -> {
+                    ScriptPattern when = ScriptPattern.compile(rule.when());
+                    return new LocalAgent.Rule(when.pattern(), when.groups(), rule.call(), rule.args(),
+                            rule.before(), rule.say(), rule.sayError());
+                }).toList();
+                agents.put(name, new LocalAgent(name, agent.greeting(), rules));
+            }
+        });
+        return agents;
     }
 
     RealtimeTransport transport(String name) {

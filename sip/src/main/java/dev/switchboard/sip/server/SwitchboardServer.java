@@ -9,10 +9,14 @@ import dev.switchboard.sip.call.CallServices;
 import dev.switchboard.sip.sdp.Codec;
 import dev.switchboard.sip.stack.SipDispatcher;
 import dev.switchboard.sip.stack.SipEndpoint;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -49,17 +53,24 @@ public final class SwitchboardServer implements AutoCloseable {
     private void startParts(SwitchboardConfig config) {
         Set<String> usedProviders = new LinkedHashSet<>();
         config.agents().values().forEach(agent -> usedProviders.add(agent.provider()));
-        Providers providers = own(Providers.start(config.providers(), usedProviders));
+        Providers providers = own(Providers.start(config.providers(), usedProviders, Providers.localAgents(config)));
+        ExecutorService tools = Executors.newVirtualThreadPerTaskExecutor();
+        parts.add(0, tools::shutdownNow);
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        parts.add(0, http::shutdownNow);
+        ConfiguredAgents agents = new ConfiguredAgents(config, providers, http);
         MediaConfig mediaConfig = config.media();
         media = own(MediaEngine.start(Runtime.getRuntime().availableProcessors(), mediaConfig.bind(),
                 mediaConfig.rtpPorts().first(), mediaConfig.rtpPorts().last()));
         String mediaAddress = mediaConfig.address() != null ? mediaConfig.address() : detectAddress();
         String contactHost = config.sip().externalAddress() != null ? config.sip().externalAddress() : mediaAddress;
         SipEndpoint sip = own(SipEndpoint.start(config.sip(), contactHost));
-        CallServices services = new CallServices(sip, media, mediaAddress, codecs(mediaConfig.codecs()),
-                config.sip().ackTimeout());
-        calls = new CallRegistry(services, new ConfiguredAgents(config, providers), config.sip().maxCalls(),
-                media::nextLoop);
+        CallServices services = new CallServices(sip, media, agents, mediaAddress, codecs(mediaConfig.codecs()),
+                config.sip().ackTimeout(), tools);
+        calls = new CallRegistry(services, config.sip().maxCalls(), media::nextLoop);
         parts.add(0, this::drainCalls);
         sip.listen(new SipDispatcher(sip, calls));
         admin = own(AdminServer.start(config.admin(), new ServerAdminView(calls, media)));

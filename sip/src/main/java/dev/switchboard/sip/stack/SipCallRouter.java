@@ -25,6 +25,12 @@ public interface SipCallRouter {
 
     boolean info(String callId, ServerTransaction transaction);
 
+    /** A NOTIFY in the call (the progress of a transfer we asked for, RFC 3515 §2.4.5). */
+    boolean notify(String callId, ServerTransaction transaction);
+
+    /** Our REFER got its final response ({@code 408} when it timed out). */
+    void referAnswered(String callId, int status, String reason);
+
     /** Our BYE got its final response, or timed out. */
     void byeCompleted(String callId);
 

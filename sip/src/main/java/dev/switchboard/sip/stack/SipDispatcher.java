@@ -3,7 +3,6 @@ package dev.switchboard.sip.stack;
 import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.SipListenerExt;
 import java.util.ListIterator;
-import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -31,7 +30,7 @@ public final class SipDispatcher implements SipListenerExt {
     private static final Logger log = LoggerFactory.getLogger(SipDispatcher.class);
     /** Methods of RFC 3261 and its common extensions: recognised, so 405 rather than 501 (§8.2.1). */
     private static final java.util.Set<String> KNOWN_METHODS = java.util.Set.of(
-            "REGISTER", "SUBSCRIBE", "NOTIFY", "MESSAGE", "REFER", "UPDATE", "PRACK", "PUBLISH");
+            "REGISTER", "SUBSCRIBE", "MESSAGE", "REFER", "UPDATE", "PRACK", "PUBLISH");
 
     private final SipEndpoint endpoint;
     private final SipCallRouter router;
@@ -62,6 +61,7 @@ public final class SipDispatcher implements SipListenerExt {
             case Request.BYE -> router.bye(callId(request), transaction);
             case Request.CANCEL -> router.cancel(callId(request), transaction);
             case Request.INFO -> router.info(callId(request), transaction);
+            case Request.NOTIFY -> router.notify(callId(request), transaction);
             case Request.OPTIONS -> options(transaction);
             default -> unsupported(transaction);
         };
@@ -134,8 +134,14 @@ public final class SipDispatcher implements SipListenerExt {
     public void processResponse(ResponseEvent event) {
         Response response = event.getResponse();
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
-        if (Request.BYE.equals(cseq.getMethod()) && response.getStatusCode() >= 200) {
-            router.byeCompleted(callId(response));
+        if (response.getStatusCode() < 200) {
+            return;
+        }
+        switch (cseq.getMethod()) {
+            case Request.BYE -> router.byeCompleted(callId(response));
+            case Request.REFER -> router.referAnswered(callId(response), response.getStatusCode(),
+                    response.getReasonPhrase());
+            default -> { }
         }
     }
 
@@ -144,9 +150,11 @@ public final class SipDispatcher implements SipListenerExt {
         if (event.isServerTransaction()) {
             return;
         }
-        ClientTransaction transaction = event.getClientTransaction();
-        if (Request.BYE.equals(transaction.getRequest().getMethod())) {
-            router.byeCompleted(callId(transaction.getRequest()));
+        Request request = event.getClientTransaction().getRequest();
+        switch (request.getMethod()) {
+            case Request.BYE -> router.byeCompleted(callId(request));
+            case Request.REFER -> router.referAnswered(callId(request), Response.REQUEST_TIMEOUT, "no answer");
+            default -> { }
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.switchboard.sip.stack;
 
 import java.util.concurrent.CompletableFuture;
-import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import javax.sip.SipProvider;
@@ -114,12 +113,26 @@ public final class SipLeg {
      * a response that will never come.
      */
     public void bye(Runnable onFailure) {
-        enqueue("BYE", () -> {
+        sendInDialog(Request.BYE, request -> { }, onFailure);
+    }
+
+    /**
+     * Blind transfer (RFC 3515, RFC 5589 §6.1): asks the caller's side to call {@code target} with a REFER in
+     * this dialog. Its final response and the NOTIFYs that report the transfer's progress come back through the
+     * dispatcher; {@code onFailure} runs when the REFER cannot even be sent.
+     */
+    public void refer(String target, Runnable onFailure) {
+        sendInDialog(Request.REFER, refer -> messages.addReferTo(refer, target), onFailure);
+    }
+
+    /** Sends a new request in the dialog; {@code onFailure} runs if it cannot be sent. */
+    private void sendInDialog(String method, java.util.function.Consumer<Request> prepare, Runnable onFailure) {
+        enqueue(method, () -> {
             try {
                 Dialog dialog = inviteTransaction.getDialog();
-                Request bye = dialog.createRequest(Request.BYE);
-                ClientTransaction transaction = provider.getNewClientTransaction(bye);
-                dialog.sendRequest(transaction);
+                Request request = dialog.createRequest(method);
+                prepare.accept(request);
+                dialog.sendRequest(provider.getNewClientTransaction(request));
             } catch (Exception e) {
                 onFailure.run();
                 throw e;

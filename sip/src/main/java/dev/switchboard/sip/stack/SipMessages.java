@@ -24,7 +24,7 @@ public final class SipMessages {
 
     /** Methods this server answers; everything else gets 405 or 501. */
     public static final List<String> ALLOWED = List.of(
-            Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.OPTIONS, Request.INFO);
+            Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.OPTIONS, Request.INFO, Request.NOTIFY);
 
     private final MessageFactory messageFactory;
     private final HeaderFactory headerFactory;
@@ -89,6 +89,21 @@ public final class SipMessages {
             response.setHeader(contact);
         } catch (ParseException e) {
             throw new SipOperationException("cannot build Contact for " + contactHost, e);
+        }
+    }
+
+    /**
+     * Makes {@code refer} a blind transfer to {@code target} (RFC 3515 §2.1 Refer-To; RFC 3892 Referred-By
+     * naming us, so the target can see who transferred the call).
+     */
+    public void addReferTo(Request refer, String target) {
+        try {
+            refer.setHeader(headerFactory.createReferToHeader(addressFactory.createAddress(target)));
+            SipURI us = addressFactory.createSipURI(null, contactHost);
+            us.setPort(port);
+            refer.setHeader(headerFactory.createHeader("Referred-By", "<" + us + ">"));
+        } catch (ParseException e) {
+            throw new SipOperationException("not a usable transfer target: " + target, e);
         }
     }
 

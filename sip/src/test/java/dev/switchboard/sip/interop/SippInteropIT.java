@@ -50,7 +50,9 @@ class SippInteropIT {
         MediaEngine media = server.server().media();
         Eventually.await(() -> server.server().calls().size() == 0, Duration.ofSeconds(5), () -> "call ended");
         assertTrue(media.packetsReceived() >= 230, "SIPp's 236 speech packets arrived: " + media.packetsReceived());
-        assertTrue(media.packetsSent() > 25, "the echo of SIPp's speech went back: " + media.packetsSent());
+        // The echo starts half a second after the speech ends and is cut short by the scenario's key press, which
+        // stops an agent talking (as key presses do in IVRs).
+        assertTrue(media.packetsSent() > 10, "the echo of SIPp's speech went back: " + media.packetsSent());
         assertEquals(media.portCapacity(), media.availablePorts(), "port released");
     }
 

@@ -25,7 +25,7 @@ class MainTest {
     @Test
     void checkConfigAcceptsTheDemo() {
         assertEquals(0, main("check-config", "../deploy/examples/demo.yaml"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("OK (1 providers, 1 agents, 1 numbers)"), out.toString());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("OK (1 providers, 2 agents, 2 numbers)"), out.toString());
     }
 
     @Test

@@ -90,6 +90,14 @@ public final class OutgoingCall {
                 && m.status() >= 200, WAIT, "response to BYE");
     }
 
+    /** Sends INFO with {@code body} (e.g. DTMF as application/dtmf-relay) and waits for its final response. */
+    public SipText info(String contentType, String body) {
+        cseq++;
+        phone.send(inDialog("INFO", phone.via()) + "Content-Type: " + contentType + "\r\n", body);
+        return phone.await(m -> m.isResponse() && callId.equals(m.header("call-id")) && "INFO".equals(m.method())
+                && m.status() >= 200, WAIT, "response to INFO");
+    }
+
     /** Sends CANCEL for the pending INVITE (same branch, §9.1) and waits for the CANCEL's response. */
     public SipText cancel() {
         String headers = "CANCEL " + requestUri() + " SIP/2.0\r\n"

@@ -72,20 +72,70 @@ public final class RtpPeer implements AutoCloseable {
         return done;
     }
 
+    /**
+     * Presses keys as RFC 4733 telephone-events (payload type 101), the way phones do: per key, five reports
+     * 20 ms apart sharing the event's timestamp with growing durations, the first with the marker bit, then the
+     * end report three times, then 60 ms of nothing. The future completes after the last key.
+     */
+    public CompletableFuture<Void> sendDtmf(String keys) {
+        List<byte[]> payloads = new ArrayList<>();
+        List<Boolean> markers = new ArrayList<>();
+        List<Long> timestamps = new ArrayList<>();
+        long eventTimestamp = timestamp;
+        for (char key : keys.toCharArray()) {
+            int code = "0123456789*#ABCD".indexOf(key);
+            for (int i = 1; i <= 8; i++) {
+                boolean end = i > 5;
+                int duration = 160 * Math.min(i, 5);
+                payloads.add(new byte[] {(byte) code, (byte) ((end ? 0x80 : 0) | 10), (byte) (duration >> 8),
+                        (byte) duration});
+                markers.add(i == 1);
+                timestamps.add(eventTimestamp);
+            }
+            for (int i = 0; i < 3; i++) {
+                payloads.add(null);
+                markers.add(false);
+                timestamps.add(0L);
+            }
+            eventTimestamp += 11 * 160;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        int[] next = {0};
+        ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
+        task[0] = pacer.scheduleAtFixedRate(() -> {
+            if (next[0] >= payloads.size()) {
+                timestamp = timestamps.get(timestamps.size() - 1) + 11 * 160;
+                done.complete(null);
+                task[0].cancel(false);
+                return;
+            }
+            byte[] payload = payloads.get(next[0]);
+            if (payload != null) {
+                sendPacket(101, payload, markers.get(next[0]), timestamps.get(next[0]));
+            }
+            next[0]++;
+        }, 0, 20, TimeUnit.MILLISECONDS);
+        return done;
+    }
+
     /** Sends one RTP packet now. */
     public void sendPacket(int payloadType, byte[] payload, boolean marker) {
+        sendPacket(payloadType, payload, marker, timestamp);
+        timestamp += payload.length;
+    }
+
+    private void sendPacket(int payloadType, byte[] payload, boolean marker, long packetTimestamp) {
         byte[] packet = new byte[12 + payload.length];
         packet[0] = (byte) 0x80;
         packet[1] = (byte) ((marker ? 0x80 : 0) | payloadType);
         packet[2] = (byte) (sequence >> 8);
         packet[3] = (byte) sequence;
         for (int i = 0; i < 4; i++) {
-            packet[4 + i] = (byte) (timestamp >> (24 - 8 * i));
+            packet[4 + i] = (byte) (packetTimestamp >> (24 - 8 * i));
             packet[8 + i] = (byte) (0x1234_5678 >> (24 - 8 * i));
         }
         System.arraycopy(payload, 0, packet, 12, payload.length);
         sequence = (sequence + 1) & 0xFFFF;
-        timestamp += payload.length;
         sendRaw(packet);
     }
 
