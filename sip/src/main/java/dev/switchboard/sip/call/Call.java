@@ -59,7 +59,7 @@ public final class Call implements CallControl {
     private final CallBridge bridge;
     private final CallAgent agent;
     private final CallTransfer transfers;
-    private final PoliteHangup politeHangup;
+    private final AfterSpeech afterSpeech;
     private final Consumer<Call> onFinished;
     private final Map<CallTimer, ScheduledFuture<?>> timers = new EnumMap<>(CallTimer.class);
     private final long startedNanos = System.nanoTime();
@@ -82,7 +82,7 @@ public final class Call implements CallControl {
                 () -> fire(new AgentReady()), reason -> fire(new AgentClosed(reason)));
         this.transfers = new CallTransfer(name, loop, leg,
                 target -> fire(new HangupRequested("transferred to " + target)));
-        this.politeHangup = new PoliteHangup(loop, bridge::isAgentTalking);
+        this.afterSpeech = new AfterSpeech(loop, bridge::isAgentTalking);
         this.onFinished = onFinished;
     }
 
@@ -182,13 +182,14 @@ public final class Call implements CallControl {
 
     @Override
     public void hangUpAfterSpeech(String reason) {
-        loop.execute(() -> politeHangup.request(() -> fire(new HangupRequested(reason))));
+        loop.execute(() -> afterSpeech.then(() -> fire(new HangupRequested(reason))));
     }
 
+    /** Transfers once the agent has finished announcing it, so the caller hears "transferring you" whole. */
     @Override
     public CompletableFuture<TransferOutcome> transfer(String target) {
         CompletableFuture<TransferOutcome> outcome = new CompletableFuture<>();
-        loop.execute(() -> transfers.start(target, outcome));
+        loop.execute(() -> afterSpeech.then(() -> transfers.start(target, outcome)));
         return outcome;
     }
 
@@ -289,7 +290,7 @@ public final class Call implements CallControl {
         noteEnd(reason);
         timers.values().forEach(t -> t.cancel(false));
         timers.clear();
-        politeHangup.cancel();
+        afterSpeech.cancel();
         transfers.close();
         bridge.detach();
         double seconds = (System.nanoTime() - startedNanos) / 1e9;

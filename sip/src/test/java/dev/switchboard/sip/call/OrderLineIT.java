@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.media.codec.G711;
 import dev.switchboard.sip.testing.Audio;
+import dev.switchboard.sip.testing.OrderLine;
 import dev.switchboard.sip.testing.OrderWebhook;
 import dev.switchboard.sip.testing.OutgoingCall;
 import dev.switchboard.sip.testing.RtpPeer;
@@ -27,44 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class OrderLineIT {
 
-    static final String CONFIG = """
-            sip:
-              listen: 127.0.0.1:${SIP_PORT}
-            media:
-              address: 127.0.0.1
-              bind: 127.0.0.1
-              rtp_ports: ${RTP_PORTS}
-            admin:
-              listen: 127.0.0.1:0
-            providers:
-              local: { type: local }
-            agents:
-              orders:
-                provider: local
-                greeting: "Welcome to the order line."
-                tools: [order_lookup, end_call]
-                dtmf: { mode: collect, terminator: "#", inter_digit_timeout: 5s }
-                script:
-                  - when: "0#"
-                    before: "Goodbye."
-                    call: end_call
-                  - when: "(?<order_id>55555)#"
-                    before: "One moment please, while I look that order up for you in our system."
-                    call: order_lookup
-                    say: "Order {order_id} is {status}."
-                  - when: "(?<order_id>[0-9]+)#"
-                    call: order_lookup
-                    say: "Order {order_id} is {status}."
-                    say_error: "Sorry, I could not look up order {order_id}."
-            tools:
-              order_lookup:
-                description: Look up an order
-                parameters: { type: object, properties: { order_id: { type: string } }, required: [order_id] }
-                webhook: { url: "${WEBHOOK}", timeout: 5s }
-            numbers:
-              "700": orders
-            """;
-
     private static OrderWebhook webhook;
     private static TestServer server;
     private static SpokenReference voice;
@@ -72,7 +35,7 @@ class OrderLineIT {
     @BeforeAll
     static void start() throws Exception {
         webhook = new OrderWebhook();
-        server = TestServer.start(CONFIG, 30_700, Map.of("WEBHOOK", webhook.url()));
+        server = TestServer.start(OrderLine.CONFIG, 30_700, Map.of("WEBHOOK", webhook.url()));
         voice = new SpokenReference();
     }
 
