@@ -123,6 +123,31 @@ class OrderLineIT {
     }
 
     @Test
+    void sendDtmfPlaysKeysToTheCallerAsRfc4733Events() throws Exception {
+        try (TestPhone phone = new TestPhone(server.sip()); RtpPeer rtp = new RtpPeer()) {
+            OutgoingCall call = answered(phone, rtp);
+            assertHears(rtp, "Welcome to the order line.", 0);
+            int before = rtp.received().size();
+            rtp.sendDtmf("*#").get(5, TimeUnit.SECONDS);
+
+            rtp.awaitPackets(before + 3 * 8, Duration.ofSeconds(5));
+            List<RtpPeer.Packet> events = rtp.received().stream().filter(p -> p.payloadType() == 101).toList();
+            StringBuilder keys = new StringBuilder();
+            long lastEvent = -1;
+            for (RtpPeer.Packet event : events) {
+                if (event.timestamp() != lastEvent) {
+                    keys.append("0123456789*#ABCD".charAt(event.payload()[0]));
+                    lastEvent = event.timestamp();
+                }
+                assertEquals(4, event.payload().length);
+            }
+            assertEquals("123", keys.toString());
+            assertTrue(events.getFirst().marker(), "RFC 4733 §2.5.1.1: the first packet of an event is marked");
+            assertEquals(200, call.bye().status());
+        }
+    }
+
+    @Test
     void digitsSentAsSipInfoWorkToo() throws Exception {
         try (TestPhone phone = new TestPhone(server.sip()); RtpPeer rtp = new RtpPeer()) {
             OutgoingCall call = answered(phone, rtp);

@@ -21,13 +21,16 @@ public final class OrderLine {
               orders:
                 provider: local
                 greeting: "Welcome to the order line."
-                tools: [order_lookup, end_call, transfer_call]
+                tools: [order_lookup, end_call, transfer_call, send_dtmf]
                 transfer_targets: { operator: "sip:operator@127.0.0.1:5999" }
                 dtmf: { mode: collect, terminator: "#", inter_digit_timeout: 5s }
                 script:
                   - when: "0#"
                     before: "Goodbye."
                     call: end_call
+                  - when: "[*]#"
+                    call: send_dtmf
+                    args: { digits: "123" }
                   - when: "9#"
                     before: "Transferring you to an operator."
                     call: transfer_call
