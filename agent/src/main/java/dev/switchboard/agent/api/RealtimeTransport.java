@@ -10,10 +10,22 @@ import io.netty.channel.EventLoop;
  */
 public interface RealtimeTransport {
 
+    /** What this provider can do. */
+    Capabilities capabilities();
+
     /**
      * Starts connecting and returns at once. The provider's socket is registered on {@code loop}, and every event
      * (first {@link ServerEvent.SessionReady}, last {@link ServerEvent.Closed}) is delivered to {@code listener} on
      * that loop, so the caller's state needs no locks.
      */
-    RealtimeSession open(SessionConfig config, EventLoop loop, RealtimeListener listener);
+    default RealtimeSession open(SessionConfig config, EventLoop loop, RealtimeListener listener) {
+        return open(config, Resume.NONE, loop, listener);
+    }
+
+    /**
+     * As {@link #open(SessionConfig, EventLoop, RealtimeListener)}, for a session that replaces one that dropped
+     * or was recycled: the provider restores {@code resume} (history items, its own handle, or the transcript
+     * folded into the instructions) before reporting {@link ServerEvent.SessionReady}.
+     */
+    RealtimeSession open(SessionConfig config, Resume resume, EventLoop loop, RealtimeListener listener);
 }

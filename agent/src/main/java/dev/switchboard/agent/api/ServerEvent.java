@@ -48,6 +48,27 @@ public sealed interface ServerEvent {
      */
     record Closed(int code, String reason, boolean retryable) implements ServerEvent {}
 
+    /** Tokens a response used (OpenAI {@code response.done} usage, Gemini {@code usageMetadata}). */
+    record Usage(int inputTokens, int outputTokens, int totalTokens) implements ServerEvent {}
+
+    /** The provider's rate limits as it reported them ({@code rate_limits.updated}). */
+    record RateLimits(java.util.List<RateLimit> limits) implements ServerEvent {}
+
+    /** One rate limit: what it counts, its ceiling, what is left, and when it resets. */
+    record RateLimit(String name, long limit, long remaining, double resetSeconds) {}
+
+    /** The provider will close this connection soon (Gemini {@code goAway}); time to move to a new one. */
+    record GoingAway(java.time.Duration timeLeft) implements ServerEvent {}
+
+    /** A handle that resumes this session on a new connection (Gemini {@code sessionResumptionUpdate}). */
+    record ResumptionHandle(String handle) implements ServerEvent {}
+
+    /** The connection dropped and a new one is being made; audio is not heard meanwhile. */
+    record Reconnecting(int attempt, String reason) implements ServerEvent {}
+
+    /** A replacement session is ready and has the conversation so far. */
+    record Reconnected(int attempts) implements ServerEvent {}
+
     /** A provider event with no neutral meaning, kept for logging. */
     record Unrecognized(String type) implements ServerEvent {}
 

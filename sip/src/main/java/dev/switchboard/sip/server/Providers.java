@@ -3,6 +3,7 @@ package dev.switchboard.sip.server;
 import dev.switchboard.agent.api.RealtimeTransport;
 import dev.switchboard.agent.local.LocalAgent;
 import dev.switchboard.agent.local.LocalRealtimeServer;
+import dev.switchboard.agent.openai.Dialect;
 import dev.switchboard.agent.openai.OpenAiEndpoint;
 import dev.switchboard.agent.openai.OpenAiRealtimeTransport;
 import dev.switchboard.config.HostPort;
@@ -50,7 +51,8 @@ final class Providers implements AutoCloseable {
                 HostPort listen = config.listen() != null ? config.listen() : new HostPort("127.0.0.1", 0);
                 LocalRealtimeServer server = LocalRealtimeServer.start(listen.host(), listen.port(), localAgents);
                 localServers.add(server);
-                yield new OpenAiRealtimeTransport(OpenAiEndpoint.bearer(server.baseUri().toString(), null, "echo"));
+                yield new OpenAiRealtimeTransport(OpenAiEndpoint.bearer(server.baseUri().toString(), null, "echo"),
+                        Dialect.LOCAL);
             }
             case "openai" -> new OpenAiRealtimeTransport(
                     OpenAiEndpoint.bearer(config.baseUrl(), config.apiKey(), config.model()));
