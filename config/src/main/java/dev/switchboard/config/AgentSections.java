@@ -10,50 +10,20 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Binds {@code providers:}, {@code agents:} and {@code numbers:}, and checks the names they use to
- * refer to each other and to {@code tools:} (bound by {@link ToolSections}). Entries that cannot be
- * built are left out after their problems are reported; references are checked against the names
- * written in the file, so one broken provider does not also make every agent using it an error.
+ * Binds {@code agents:} and {@code numbers:}, and checks the names they use to refer to each other,
+ * to {@code providers:} (bound by {@link ProviderSections}) and to {@code tools:} (bound by
+ * {@link ToolSections}). Entries that cannot be built are left out after their problems are
+ * reported; references are checked against the names written in the file, so one broken provider
+ * does not also make every agent using it an error.
  */
 final class AgentSections {
 
-    static final List<String> PROVIDER_KEYS = List.of("type", "api_key", "model", "base_url", "listen");
     static final List<String> AGENT_KEYS = List.of("provider", "mode", "voice", "instructions", "tools",
             "greeting", "connect_timeout", "greeting_instructions", "dtmf", "transfer_targets", "handoffs",
-            "guardrails", "script");
+            "guardrails", "script", "speed", "max_output_tokens", "temperature", "tool_choice", "noise_reduction",
+            "transcription", "turn_detection", "audio", "hold_message", "hold_after", "fallback");
 
     private AgentSections() {
-    }
-
-    static Map<String, ProviderConfig> providers(MapView top, Map<String, YamlNode> entries) {
-        Map<String, ProviderConfig> providers = new LinkedHashMap<>();
-        entries.forEach((name, node) -> {
-            ProviderConfig provider = provider(top.entry(node, PROVIDER_KEYS));
-            if (provider != null) {
-                providers.put(name, provider);
-            }
-        });
-        return providers;
-    }
-
-    private static ProviderConfig provider(MapView p) {
-        String type = p.require("type") ? p.choice("type", "provider type", ProviderConfig.TYPES, null) : null;
-        String model = p.string("model", null);
-        String baseUrl = p.url("base_url", null, List.of("wss", "ws", "https", "http"));
-        HostPort listen = p.hostPort("listen", null);
-        if (ProviderConfig.LOCAL.equals(type)) {
-            p.reject(List.of("api_key", "model", "base_url"), "not used by provider type local");
-            return new ProviderConfig(type, null, null, null, listen);
-        }
-        if (type == null) {
-            return null;
-        }
-        p.reject(List.of("listen"), "only used by provider type local");
-        String apiKey = p.requiredString("api_key");
-        if (type.equals("azure")) {
-            p.require("base_url", " (azure has no default endpoint: give your resource's realtime URL)");
-        }
-        return new ProviderConfig(type, apiKey, model, baseUrl, null);
     }
 
     /**
@@ -85,6 +55,7 @@ final class AgentSections {
         String provider = a.requiredString("provider");
         boolean known = provider != null
                 && a.checkReference(a.scalar("provider"), "provider", references.providerNames(), "providers");
+        ProviderConfig providerConfig = known ? references.providers().get(provider) : null;
         String mode = a.string("mode", null);
         String voice = a.string("voice", null);
         String instructions = a.string("instructions", null);
@@ -99,11 +70,17 @@ final class AgentSections {
         GuardrailConfig guardrails = a.node("guardrails") == null ? null
                 : AgentFeatures.guardrails(a.section("guardrails", AgentFeatures.GUARDRAIL_KEYS));
         List<ScriptRule> script = ScriptRules.script(a, written(toolItems));
-        if (known) {
-            checkScriptProvider(a, references.providers().get(provider));
+        checkScriptProvider(a, providerConfig);
+        SessionSections.Settings session = SessionSections.settings(a, written(toolItems), providerConfig);
+        RecoverySections.Settings recovery = RecoverySections.settings(a);
+        if (!known) {
+            return null;
         }
-        return known ? new AgentConfig(provider, mode, voice, instructions, tools, greeting, connectTimeout,
-                greetingInstructions, dtmf, transferTargets, handoffs, guardrails, script) : null;
+        return new AgentConfig(provider, mode, voice, instructions, tools, greeting, connectTimeout,
+                greetingInstructions, dtmf, transferTargets, handoffs, guardrails, script,
+                session.speed(), session.maxOutputTokens(), session.temperature(), session.toolChoice(),
+                session.noiseReduction(), session.transcription(), session.turnDetection(), session.audio(),
+                recovery.holdMessage(), recovery.holdAfter(), recovery.fallback());
     }
 
     private static List<String> agentTools(MapView a, List<YamlNode.Scalar> items, Set<String> usableTools) {
@@ -137,6 +114,7 @@ final class AgentSections {
     }
 
     /** A script replaces the model, which only the local engine can do without one. */
+    /** @param provider null when unknown or not built (already reported) */
     private static void checkScriptProvider(MapView a, ProviderConfig provider) {
         YamlNode script = a.node("script");
         if (script != null && provider != null && !ProviderConfig.LOCAL.equals(provider.type())) {

@@ -93,7 +93,7 @@ public final class ConfigLoader {
         Map<String, YamlNode> providerNodes = top.names("providers");
         Map<String, YamlNode> toolNodes = top.names("tools");
         Map<String, YamlNode> agentNodes = top.names("agents");
-        Map<String, ProviderConfig> providers = AgentSections.providers(top, providerNodes);
+        Map<String, ProviderConfig> providers = ProviderSections.providers(top, providerNodes);
         return new SwitchboardConfig(sip, media, admin, providers,
                 AgentSections.agents(top, agentNodes, providerNodes, providers, toolNodes.keySet()),
                 ToolSections.tools(top, toolNodes, baseDirectory),

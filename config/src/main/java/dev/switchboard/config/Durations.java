@@ -35,4 +35,17 @@ final class Durations {
             default -> throw new IllegalStateException("pattern admits unit " + unit);
         };
     }
+
+    /** {@code duration} as it would be written, in the largest unit that keeps it whole, e.g. {@code 1500ms}. */
+    static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 1000 != 0 || millis == 0) {
+            return millis + "ms";
+        }
+        long seconds = millis / 1000;
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    }
 }

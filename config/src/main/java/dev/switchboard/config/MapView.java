@@ -108,6 +108,35 @@ final class MapView {
         return scalar == null || scalar.text().isEmpty() ? fallback : scalar.text();
     }
 
+    /**
+     * A string where, unlike {@link #string(String, String)}, empty is a value of its own (typically
+     * "none"); {@code fallback} only when absent.
+     */
+    String verbatim(String key, String fallback) {
+        YamlNode.Scalar scalar = scalar(key);
+        return scalar == null ? fallback : scalar.text();
+    }
+
+    /** True when {@code key} has a value; empty counts as unset, as in {@link #string(String, String)}. */
+    private boolean given(String key) {
+        return node(key) != null && !(node(key) instanceof YamlNode.Scalar scalar && scalar.text().isEmpty());
+    }
+
+    /**
+     * For two keys of which exactly one must be given (empty counts as not given): the one present,
+     * or null after reporting that both or neither are.
+     */
+    String exactlyOne(String first, String second, String why) {
+        boolean hasFirst = given(first);
+        boolean hasSecond = given(second);
+        if (hasFirst && hasSecond) {
+            problems.report(node(second), "give either " + first + " or " + second + ", not both" + why);
+        } else if (!hasFirst && !hasSecond && !wrongKind) {
+            problems.report(path, line, "missing required key '" + first + "' or '" + second + "'" + why);
+        }
+        return hasFirst == hasSecond ? null : hasFirst ? first : second;
+    }
+
     /** A string that must be present and non-empty; null after reporting when it is not. */
     String requiredString(String key) {
         if (!require(key)) {
@@ -128,18 +157,44 @@ final class MapView {
     }
 
     int integer(String key, int fallback, int minimum) {
-        return parsed(key, fallback, "a whole number of at least " + minimum, text -> wholeNumber(text, minimum));
+        return parsed(key, fallback, "a whole number of at least " + minimum,
+                text -> Numbers.wholeNumber(text, minimum));
     }
 
     /** A whole number within {@code minimum..maximum}. */
     int integer(String key, int fallback, int minimum, int maximum) {
         return parsed(key, fallback, "a whole number within " + minimum + ".." + maximum,
-                text -> wholeNumber(text, minimum, maximum));
+                text -> Numbers.wholeNumber(text, minimum, maximum));
+    }
+
+    /** As {@link #integer(String, int, int, int)}, but null when absent (or, after reporting, invalid). */
+    Integer optionalInteger(String key, int minimum, int maximum) {
+        return parsed(key, null, "a whole number within " + minimum + ".." + maximum,
+                text -> Numbers.wholeNumber(text, minimum, maximum));
+    }
+
+    /** A number within {@code minimum..maximum}; null when absent (or, after reporting, invalid). */
+    Double decimal(String key, double minimum, double maximum) {
+        return parsed(key, null, "a number within " + minimum + ".." + maximum,
+                text -> Numbers.decimal(text, minimum, maximum));
     }
 
     /** A positive duration such as {@code 3s}. */
     Duration duration(String key, Duration fallback) {
         return parsed(key, fallback, Durations.EXPECTED, MapView::positiveDuration);
+    }
+
+    /** A duration within {@code minimum..maximum}, or of at least {@code minimum} when {@code maximum} is null. */
+    Duration duration(String key, Duration fallback, Duration minimum, Duration maximum) {
+        String range = maximum == null ? "at least " + Durations.format(minimum)
+                : "within " + Durations.format(minimum) + ".." + Durations.format(maximum);
+        return parsed(key, fallback, (maximum == null ? "a duration of " : "a duration ") + range, text -> {
+            Duration duration = Durations.parse(text);
+            if (duration.compareTo(minimum) < 0 || maximum != null && duration.compareTo(maximum) > 0) {
+                throw new IllegalArgumentException("must be " + range + ", found '" + text + "'");
+            }
+            return duration;
+        });
     }
 
     HostPort hostPort(String key, HostPort fallback) {
@@ -156,10 +211,10 @@ final class MapView {
         return parsed(key, fallback, expected, text -> Urls.check(text, schemes));
     }
 
-    /** One of {@code allowed}, case-insensitive, returned in lower case. */
+    /** One of {@code allowed}, case-insensitive, returned in lower case; {@code fallback} when absent or empty. */
     String choice(String key, String noun, List<String> allowed, String fallback) {
         YamlNode.Scalar scalar = scalar(key);
-        return scalar == null ? fallback : chosen(scalar, noun, allowed);
+        return scalar == null || scalar.text().isEmpty() ? fallback : chosen(scalar, noun, allowed);
     }
 
     /** A non-empty list of distinct values from {@code allowed}, in the order written. */
@@ -298,29 +353,6 @@ final class MapView {
 
     private static boolean isNull(YamlNode node) {
         return node instanceof YamlNode.Scalar scalar && scalar.isNull();
-    }
-
-    private static int wholeNumber(String text, int minimum) {
-        int value = wholeNumber(text);
-        if (value < minimum) {
-            throw new IllegalArgumentException("must be at least " + minimum + ", found " + value);
-        }
-        return value;
-    }
-
-    private static int wholeNumber(String text, int minimum, int maximum) {
-        int value = wholeNumber(text);
-        if (value < minimum || value > maximum) {
-            throw new IllegalArgumentException("must be within " + minimum + ".." + maximum + ", found " + value);
-        }
-        return value;
-    }
-
-    private static int wholeNumber(String text) {
-        if (!text.matches("-?\\d{1,10}") || Math.abs(Long.parseLong(text)) > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("expected a whole number, found '" + text + "'");
-        }
-        return Integer.parseInt(text);
     }
 
     private static Duration positiveDuration(String text) {

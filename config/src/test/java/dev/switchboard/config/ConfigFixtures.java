@@ -51,6 +51,16 @@ final class ConfigFixtures {
               "600": echo
             """;
 
+    /** One provider of each type, on lines 1-6, so {@code agents:} can follow on line 7. */
+    static final String EVERY_PROVIDER = """
+            providers:
+              ai: {type: openai, api_key: k}
+              az: {type: azure, base_url: "https://r.openai.azure.com", model: d, api_key: k}
+              x: {type: xai, api_key: k}
+              gem: {type: gemini, api_key: k}
+              local: {type: local}
+            """;
+
     /** The smallest useful file: everything else defaults. */
     static final String MINIMAL = "providers: {local: {type: local}}\n";
 

@@ -35,4 +35,14 @@ class DurationsTest {
 
         assertEquals(Duration.ofSeconds(10), config.sip().ackTimeout());
     }
+
+    @Test
+    void formatsInTheLargestWholeUnit() {
+        assertEquals("1500ms", Durations.format(Duration.ofMillis(1500)));
+        assertEquals("0ms", Durations.format(Duration.ZERO));
+        assertEquals("30s", Durations.format(Duration.ofSeconds(30)));
+        assertEquals("90s", Durations.format(Duration.ofSeconds(90)));
+        assertEquals("55m", Durations.format(Duration.ofMinutes(55)));
+        assertEquals("2h", Durations.format(Duration.ofHours(2)));
+    }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The shipped reference configuration must itself be valid and document every key. */
 class ReferenceConfigTest {
 
-    private static final Map<String, String> ENV = Map.of("OPENAI_API_KEY", "sk-test", "SHOP_TOKEN", "shop-test");
+    private static final Map<String, String> ENV = Map.of("OPENAI_API_KEY", "sk-test", "SHOP_TOKEN", "shop-test",
+            "AZURE_ENTRA_TOKEN", "entra-test");
 
     @Test
     void loadsWithoutProblemsAndMatchesDefaults(@TempDir Path dir) throws IOException {
@@ -43,6 +44,26 @@ class ReferenceConfigTest {
     }
 
     @Test
+    void newSessionKeysMatchDefaults(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("orders.json"), "{}");
+        SwitchboardConfig config = ConfigLoader.parse(reference(), "reference.yaml", ENV::get, dir);
+
+        ProviderConfig openai = config.providers().get("openai");
+        assertEquals(ProviderConfig.defaultMaxSession("openai"), openai.maxSession());
+        assertEquals(ReconnectConfig.defaults(), openai.reconnect());
+        assertEquals("entra-test", config.providers().get("azure").entraToken());
+        assertNull(config.providers().get("azure").apiKey());
+        assertNull(config.providers().get("local").maxSession());
+        AgentConfig orders = config.agents().get("orders");
+        assertEquals(AgentConfig.DEFAULT_HOLD_MESSAGE, orders.holdMessage());
+        assertEquals(AgentConfig.DEFAULT_HOLD_AFTER, orders.holdAfter());
+        assertEquals(AudioMode.AUTO, orders.audio());
+        assertEquals(FallbackConfig.DEFAULT_SAY, orders.fallback().say());
+        assertEquals(TurnDetectionConfig.SERVER_VAD, orders.turnDetection().type());
+        assertEquals("auto", config.agents().get("billing").turnDetection().eagerness());
+    }
+
+    @Test
     void documentsEveryKnownKey() throws IOException {
         Set<String> written = new TreeSet<>();
         Matcher key = Pattern.compile("(?m)^\\s*(?:-\\s+)?([a-z_]+):").matcher(reference());
@@ -53,11 +74,15 @@ class ReferenceConfigTest {
         known.addAll(ServerSections.SIP_KEYS);
         known.addAll(ServerSections.MEDIA_KEYS);
         known.addAll(ServerSections.ADMIN_KEYS);
-        known.addAll(AgentSections.PROVIDER_KEYS);
+        known.addAll(ProviderSections.PROVIDER_KEYS);
+        known.addAll(ProviderSections.RECONNECT_KEYS);
         known.addAll(AgentSections.AGENT_KEYS);
         known.addAll(AgentFeatures.DTMF_KEYS);
         known.addAll(AgentFeatures.GUARDRAIL_KEYS);
         known.addAll(ScriptRules.RULE_KEYS);
+        known.addAll(SessionSections.TRANSCRIPTION_KEYS);
+        known.addAll(TurnDetections.KEYS);
+        known.addAll(RecoverySections.FALLBACK_KEYS);
         known.addAll(ToolSections.TOOL_KEYS);
         known.addAll(ToolSections.WEBHOOK_KEYS);
         known.addAll(ToolSections.TABLE_KEYS);

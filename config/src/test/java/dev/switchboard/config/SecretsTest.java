@@ -29,7 +29,9 @@ class SecretsTest {
 
     @Test
     void providerToStringMasksKeyOnlyWhenSet() {
-        assertEquals("ProviderConfig[type=openai, api_key=***, model=m, base_url=wss://api.example/v1, listen=null]",
+        assertEquals("ProviderConfig[type=openai, api_key=***, model=m, base_url=wss://api.example/v1, listen=null, "
+                + "entra_token=null, max_session=PT55M, reconnect=ReconnectConfig[attempts=10, initialBackoff=PT0.25S, "
+                + "maxBackoff=PT1S]]",
                 new ProviderConfig("openai", "sk-SECRET", "m", "wss://api.example/v1", null).toString());
         assertTrue(new ProviderConfig("local", null, null, null, null).toString().contains("api_key=null"));
     }

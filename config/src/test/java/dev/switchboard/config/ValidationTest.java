@@ -141,10 +141,11 @@ class ValidationTest {
         List<ConfigProblem> problems = problems("""
                 providers:
                   ai: {type: openai}
-                  az: {type: azure, api_key: k, listen: "127.0.0.1:1"}
+                  az: {type: azure, api_key: k, model: d, listen: "127.0.0.1:1"}
                   loc: {type: local, api_key: k}
                   notype: {model: m}
                   web: {type: xai, api_key: k, base_url: "ftp://x.example"}
+                  empty: {type: "", api_key: k}
                 """);
 
         assertEquals(new ConfigProblem("demo.yaml", "providers.ai", 2, "missing required key 'api_key'"),
@@ -155,7 +156,9 @@ class ValidationTest {
         assertEquals("missing required key 'type'", problemAt(problems, "providers.notype").message());
         assertEquals("URL 'ftp://x.example' must start with wss:// or ws:// or https:// or http://",
                 problemAt(problems, "providers.web.base_url").message());
-        assertEquals(6, problems.size());
+        assertEquals(new ConfigProblem("demo.yaml", "providers.empty.type", 7, "must not be empty"),
+                problemAt(problems, "providers.empty.type"));
+        assertEquals(7, problems.size());
     }
 
     @Test
