@@ -1,8 +1,8 @@
 package dev.switchboard.media;
 
 /**
- * The audio format on the agent's side of the media engine: what caller audio is converted to, and what the
- * agent's audio arrives in.
+ * An audio format on the agent's side of the media engine: what caller audio is converted to, or what the agent's
+ * audio arrives in ({@link StreamSettings#agentInput()}, {@link StreamSettings#agentOutput()}).
  *
  * @param encoding   16-bit little-endian PCM, or G.711 bytes
  * @param sampleRate samples per second; 8000 for G.711

@@ -2,6 +2,7 @@ package dev.switchboard.media;
 
 import dev.switchboard.media.audio.AgentAudioPath;
 import dev.switchboard.media.audio.CallerAudioPath;
+import dev.switchboard.media.audio.SpeechOnsetDetector;
 import dev.switchboard.media.dtmf.DtmfDetector;
 import dev.switchboard.media.dtmf.DtmfSender;
 import dev.switchboard.media.dtmf.TelephoneEvent;
@@ -28,10 +29,17 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  *  UDP in ─► RTP parse ─► latch remote ─► payload type? ─┬─► CallerAudioPath ─► listener.onCallerAudio
+ *                                                        ├─► SpeechOnsetDetector ─► listener.onCallerSpeechStarted
  *                                                        └─► DtmfDetector ─► listener.onDtmf
  *  playAgentAudio ─► AgentAudioPath ─► PlayoutBuffer ─┐
  *  sendDtmf ─► DtmfSender ────────────────────────────┴─► (pacing tick) ─► RtpSender ─► UDP out
  * </pre>
+ *
+ * <p>The playout buffer holds the call's G.711 codes, the very payload the tick sends: an agent that speaks the
+ * call's own law reaches the wire byte for byte, and any other format is encoded once, on the way in.
+ *
+ * <p>The speech detector runs only when {@link StreamSettings#localVad()} asks for it, for a provider that does not
+ * tell when the caller starts talking.
  *
  * <p>DTMF both ways is RFC 4733 telephone-events, on the payload type offer/answer gave them. Digits the agent
  * sends take the pacing ticks they need, and the agent's voice waits in the playout buffer meanwhile.
@@ -62,17 +70,19 @@ public final class MediaSession implements FramePacer.Client {
     private final MediaSessionListener listener;
     private final LongSupplier nanoClock;
     private final Consumer<MediaSession> onClose;
-    private final PlayoutBuffer playout = new PlayoutBuffer(8_000);
     private final RtpSender sender = new RtpSender(ThreadLocalRandom.current(), SAMPLES_PER_FRAME);
     private final DtmfSender dtmfOut = new DtmfSender(SAMPLES_PER_FRAME);
     private final DtmfDetector dtmfIn = new DtmfDetector();
-    private final short[] frame = new short[SAMPLES_PER_FRAME];
-    private final byte[] encoded = new byte[SAMPLES_PER_FRAME];
+    private final byte[] frame = new byte[SAMPLES_PER_FRAME];
     private final byte[] payload = new byte[MAX_PAYLOAD];
     private Channel channel;
     private StreamSettings settings;
     private CallerAudioPath callerAudio;
     private AgentAudioPath agentAudio;
+    private PlayoutBuffer playout;
+    /** Present only with {@link StreamSettings#localVad()}, with the caller's payload decoded for it. */
+    private SpeechOnsetDetector callerSpeech;
+    private short[] callerSamples;
     private InetSocketAddress remote;
     private boolean latched;
     private long lastRemotePacketNanos;
@@ -110,18 +120,26 @@ public final class MediaSession implements FramePacer.Client {
         }
         this.settings = settings;
         this.remote = settings.remote();
-        this.callerAudio = new CallerAudioPath(settings.codec(), settings.agentFormat());
-        this.agentAudio = new AgentAudioPath(settings.agentFormat());
+        this.callerAudio = new CallerAudioPath(settings.codec(), settings.agentInput());
+        this.agentAudio = new AgentAudioPath(settings.codec(), settings.agentOutput());
+        this.playout = new PlayoutBuffer(settings.codec());
+        if (settings.localVad()) {
+            this.callerSpeech = new SpeechOnsetDetector();
+            this.callerSamples = new short[MAX_PAYLOAD];
+        }
         pacer.add(this);
     }
 
-    /** Queues a chunk of the agent's voice, in the agent's format, behind what is already waiting. */
+    /**
+     * Queues a chunk of the agent's voice, in the agent's output format, behind what is already waiting. The
+     * array is not kept: the caller may reuse it.
+     */
     public void playAgentAudio(String itemId, int contentIndex, byte[] audio) {
         if (settings == null || closed) {
             return;
         }
-        short[] samples = agentAudio.convert(audio);
-        playout.enqueue(itemId, contentIndex, samples, samples.length);
+        byte[] codes = agentAudio.convert(audio);
+        playout.enqueue(itemId, contentIndex, codes, codes.length);
     }
 
     /**
@@ -129,10 +147,11 @@ public final class MediaSession implements FramePacer.Client {
      * returns how much of the cut item was heard ({@code null} when nothing was cut).
      */
     public PlaybackPosition interruptPlayback() {
-        PlaybackPosition cut = playout.flush();
-        if (agentAudio != null) {
-            agentAudio.reset();
+        if (playout == null) {
+            return null;
         }
+        PlaybackPosition cut = playout.flush();
+        agentAudio.reset();
         sender.newTalkspurt();
         return cut;
     }
@@ -166,12 +185,12 @@ public final class MediaSession implements FramePacer.Client {
 
     /** Whether agent audio is waiting to be sent. */
     public boolean isPlaying() {
-        return !playout.isEmpty();
+        return playout != null && !playout.isEmpty();
     }
 
     /** Milliseconds of agent audio waiting to be sent. */
     public long bufferedMillis() {
-        return playout.bufferedSamples() / 8;
+        return playout == null ? 0 : playout.bufferedMillis();
     }
 
     public MediaStats stats() {
@@ -215,8 +234,7 @@ public final class MediaSession implements FramePacer.Client {
             sender.skip();
             return;
         }
-        settings.codec().encode(frame, 0, SAMPLES_PER_FRAME, encoded, 0);
-        send(sender.packet(channel.alloc(), settings.payloadType(), encoded, SAMPLES_PER_FRAME));
+        send(sender.packet(channel.alloc(), settings.payloadType(), frame, SAMPLES_PER_FRAME));
     }
 
     private void sendEvent(DtmfSender.EventPacket event) {
@@ -233,6 +251,7 @@ public final class MediaSession implements FramePacer.Client {
     /**
      * Once the caller has sent nothing for {@link #GAP_FILL_AFTER_TICKS} ticks, hands the agent the silence it
      * missed, then one frame of silence per tick until audio returns, so the agent's clock keeps pace with real time.
+     * The speech detector hears the gap as time without speech.
      */
     private void fillCallerGap() {
         ticksWithoutCallerAudio++;
@@ -243,6 +262,9 @@ public final class MediaSession implements FramePacer.Client {
         for (int i = 0; i < frames; i++) {
             listener.onCallerAudio(callerAudio.silence(SAMPLES_PER_FRAME));
             silenceFilled++;
+            if (callerSpeech != null) {
+                callerSpeech.gap(SAMPLES_PER_FRAME);
+            }
         }
     }
 
@@ -274,8 +296,20 @@ public final class MediaSession implements FramePacer.Client {
         if (audio) {
             ticksWithoutCallerAudio = 0;
             listener.onCallerAudio(callerAudio.convert(payload, 0, header.payloadLength()));
+            detectSpeech(header.payloadLength());
         } else {
             onTelephoneEvent(header, event);
+        }
+    }
+
+    /** Runs the caller's audio, decoded from the payload whatever the agent takes, past the speech detector. */
+    private void detectSpeech(int length) {
+        if (callerSpeech == null) {
+            return;
+        }
+        settings.codec().decode(payload, 0, length, callerSamples, 0);
+        if (callerSpeech.accept(callerSamples, 0, length)) {
+            listener.onCallerSpeechStarted();
         }
     }
 

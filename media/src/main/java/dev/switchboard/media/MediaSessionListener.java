@@ -5,7 +5,7 @@ package dev.switchboard.media;
  */
 public interface MediaSessionListener {
 
-    /** A packet's worth of caller audio, already in the agent's format. */
+    /** A packet's worth of caller audio, already in the agent's input format. */
     void onCallerAudio(byte[] audio);
 
     /**
@@ -13,4 +13,13 @@ public interface MediaSessionListener {
      * per key press, as soon as its first packet arrives, however many packets report it.
      */
     default void onDtmf(char digit) {}
+
+    /**
+     * The caller started speaking, as the session's own energy detector hears it: only when the stream was
+     * started with {@link StreamSettings#localVad()}. Called once per utterance, about 60 ms into it, whether or
+     * not the agent is speaking: deciding that it is a barge-in (for example while {@link MediaSession#isPlaying()})
+     * and calling {@link MediaSession#interruptPlayback()} is the listener's business. See
+     * {@link dev.switchboard.media.audio.SpeechOnsetDetector} for what the detector can and cannot tell apart.
+     */
+    default void onCallerSpeechStarted() {}
 }

@@ -5,6 +5,7 @@ import dev.switchboard.media.codec.G711;
 import dev.switchboard.media.rtp.RtpHeader;
 import dev.switchboard.media.transport.FramePacer;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
@@ -42,6 +43,8 @@ abstract class MediaSessionFixture {
     final List<byte[]> callerAudio = new ArrayList<>();
     /** Keys the session reported the caller pressed, in order. */
     final StringBuilder dtmf = new StringBuilder();
+    /** For each onset of caller speech reported, how many chunks of caller audio the agent had been given by then. */
+    final List<Integer> speechOnsets = new ArrayList<>();
     final MediaSessionListener listener = new MediaSessionListener() {
         @Override
         public void onCallerAudio(byte[] audio) {
@@ -51,6 +54,11 @@ abstract class MediaSessionFixture {
         @Override
         public void onDtmf(char digit) {
             dtmf.append(digit);
+        }
+
+        @Override
+        public void onCallerSpeechStarted() {
+            speechOnsets.add(callerAudio.size());
         }
     };
     /** Sessions the close callback was called with. */
@@ -138,6 +146,24 @@ abstract class MediaSessionFixture {
         for (int i = 0; i < count; i++) {
             session.onTick();
         }
+    }
+
+    /** One RTP packet the session sent, read back: its header and its payload. */
+    record SentPacket(RtpHeader header, byte[] payload) {}
+
+    /** Reads and releases every packet written so far. */
+    List<SentPacket> readPackets() {
+        List<SentPacket> sent = new ArrayList<>();
+        for (DatagramPacket packet = channel.readOutbound(); packet != null; packet = channel.readOutbound()) {
+            try {
+                RtpHeader header = RtpHeader.parse(packet.content());
+                sent.add(new SentPacket(header,
+                        ByteBufUtil.getBytes(packet.content(), header.payloadOffset(), header.payloadLength())));
+            } finally {
+                packet.release();
+            }
+        }
+        return sent;
     }
 
     /** Reads and releases every packet written so far; returns how many there were. */

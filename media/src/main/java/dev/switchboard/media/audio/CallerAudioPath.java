@@ -5,7 +5,7 @@ import dev.switchboard.media.codec.G711;
 import dev.switchboard.media.codec.Resampler;
 
 /**
- * Caller to agent: turns one RTP payload in the call's codec into audio in the agent's format.
+ * Caller to agent: turns one RTP payload in the call's codec into audio in the agent's input format.
  *
  * <p>When the agent takes the call's own G.711 law, the payload passes through untouched: no decode, no resample,
  * no loss. When it takes the other law, each sample is decoded and encoded again. Otherwise
@@ -22,15 +22,15 @@ public final class CallerAudioPath {
     private short[] decoded = new short[0];
     private short[] resampled = new short[0];
 
-    public CallerAudioPath(G711 codec, MediaFormat agentFormat) {
+    public CallerAudioPath(G711 codec, MediaFormat agentInput) {
         this.codec = codec;
-        this.agentLaw = switch (agentFormat.encoding()) {
+        this.agentLaw = switch (agentInput.encoding()) {
             case PCMU -> G711.MU_LAW;
             case PCMA -> G711.A_LAW;
             case PCM16_LE -> null;
         };
         this.passThrough = agentLaw == codec;
-        this.resampler = agentLaw == null ? Resampler.create(8_000, agentFormat.sampleRate()) : null;
+        this.resampler = agentLaw == null ? Resampler.create(8_000, agentInput.sampleRate()) : null;
     }
 
     /** Converts {@code length} payload bytes starting at {@code offset}; the result is a new array. */

@@ -1,41 +1,54 @@
 package dev.switchboard.media.playout;
 
+import dev.switchboard.media.codec.G711;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
- * The agent's voice waiting to be sent to the caller, as samples at the call's codec rate.
+ * The agent's voice waiting to be sent to the caller, as the call's G.711 codes: exactly the payload bytes the
+ * pacing tick sends, one code per 8 kHz sample, 8 per millisecond.
+ *
+ * <p>Holding codes rather than PCM is what lets a provider that speaks the call's own law reach the wire byte for
+ * byte: its audio is queued as it came and never decoded. Audio in any other format is encoded on the way in.
  *
  * <p>Providers deliver audio much faster than real time; this buffer holds it until the pacing tick takes one
- * frame at a time. It remembers which agent item each sample belongs to and how many milliseconds of that item
+ * frame at a time. It remembers which agent item each code belongs to and how many milliseconds of that item
  * have gone out, because after a barge-in the provider must be told how much the caller actually heard.
  *
  * <p>Threading: confined to the call's event loop.
  */
 public final class PlayoutBuffer {
 
-    private final int samplesPerMilli;
+    private static final int CODES_PER_MILLI = 8;
+
+    private final byte silence;
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
     private int bufferedSamples;
     private String playingItem;
     private int playingContentIndex;
     private long playingItemSamples;
 
-    /** @param sampleRate the codec's sample rate, e.g. 8000 for G.711 */
-    public PlayoutBuffer(int sampleRate) {
-        this.samplesPerMilli = sampleRate / 1000;
+    /** @param law the call's codec: a short last frame is padded with its silence code */
+    public PlayoutBuffer(G711 law) {
+        this.silence = law.silence();
     }
 
-    /** Appends agent audio for {@code itemId}; the array is kept, not copied. */
-    public void enqueue(String itemId, int contentIndex, short[] samples, int length) {
+    /** Appends {@code length} codes of agent audio for {@code itemId}; the array is kept, not copied. */
+    public void enqueue(String itemId, int contentIndex, byte[] codes, int length) {
         if (length > 0) {
-            segments.add(new Segment(itemId, contentIndex, samples, length));
+            segments.add(new Segment(itemId, contentIndex, codes, length));
             bufferedSamples += length;
         }
     }
 
-    /** Samples waiting to be sent. */
+    /** Codes (samples) waiting to be sent. */
     public int bufferedSamples() {
         return bufferedSamples;
+    }
+
+    /** Milliseconds of audio waiting to be sent, rounded down. */
+    public long bufferedMillis() {
+        return bufferedSamples / CODES_PER_MILLI;
     }
 
     public boolean isEmpty() {
@@ -43,15 +56,16 @@ public final class PlayoutBuffer {
     }
 
     /**
-     * Fills {@code frame} with the next samples and returns how many were real audio; the rest of the frame, if
-     * the buffer ran short, is silence. Returns 0 and leaves the frame alone when nothing is buffered.
+     * Fills {@code frame} with the next codes and returns how many were real audio; the rest of the frame, if the
+     * buffer ran short, is the law's silence code (RFC 3551 §4.5.14: 0xFF μ-law, 0xD5 A-law). Returns 0 and
+     * leaves the frame alone when nothing is buffered.
      */
-    public int poll(short[] frame) {
+    public int poll(byte[] frame) {
         int filled = 0;
         while (filled < frame.length && !segments.isEmpty()) {
             Segment head = segments.peek();
             int n = Math.min(frame.length - filled, head.remaining());
-            System.arraycopy(head.samples, head.position, frame, filled, n);
+            System.arraycopy(head.codes, head.position, frame, filled, n);
             head.position += n;
             filled += n;
             countPlayed(head, n);
@@ -60,7 +74,7 @@ public final class PlayoutBuffer {
             }
         }
         if (filled > 0 && filled < frame.length) {
-            java.util.Arrays.fill(frame, filled, frame.length, (short) 0);
+            Arrays.fill(frame, filled, frame.length, silence);
         }
         bufferedSamples -= filled;
         return filled;
@@ -76,7 +90,7 @@ public final class PlayoutBuffer {
         if (next != null) {
             boolean playing = next.itemId.equals(playingItem) && next.contentIndex == playingContentIndex;
             long heard = playing ? playingItemSamples : 0;
-            cut = new PlaybackPosition(next.itemId, next.contentIndex, heard / samplesPerMilli);
+            cut = new PlaybackPosition(next.itemId, next.contentIndex, heard / CODES_PER_MILLI);
         }
         segments.clear();
         bufferedSamples = 0;
@@ -87,7 +101,7 @@ public final class PlayoutBuffer {
     public PlaybackPosition position() {
         return playingItem == null
                 ? null
-                : new PlaybackPosition(playingItem, playingContentIndex, playingItemSamples / samplesPerMilli);
+                : new PlaybackPosition(playingItem, playingContentIndex, playingItemSamples / CODES_PER_MILLI);
     }
 
     private void countPlayed(Segment segment, int samples) {
@@ -102,14 +116,14 @@ public final class PlayoutBuffer {
     private static final class Segment {
         final String itemId;
         final int contentIndex;
-        final short[] samples;
+        final byte[] codes;
         final int length;
         int position;
 
-        Segment(String itemId, int contentIndex, short[] samples, int length) {
+        Segment(String itemId, int contentIndex, byte[] codes, int length) {
             this.itemId = itemId == null ? "" : itemId;
             this.contentIndex = contentIndex;
-            this.samples = samples;
+            this.codes = codes;
             this.length = length;
         }
 

@@ -8,7 +8,7 @@ import dev.switchboard.media.codec.G711;
 import dev.switchboard.media.codec.Resampler;
 import org.junit.jupiter.api.Test;
 
-/** Caller audio to the agent's 24 kHz and back to 8 kHz, as an echoing agent would send it. */
+/** Caller audio to the agent's 24 kHz and back to 8 kHz μ-law, as an echoing agent would send it. */
 class AudioRoundTripTest {
 
     private static final int PACKET = 160;
@@ -19,12 +19,12 @@ class AudioRoundTripTest {
         short[] sent = TestAudio.decode(G711.MU_LAW,
                 TestAudio.encode(G711.MU_LAW, TestAudio.sine(8_000, 1_000, 10_000, SECOND)));
         CallerAudioPath toAgent = new CallerAudioPath(G711.MU_LAW, MediaFormat.PCM16_24K);
-        AgentAudioPath fromAgent = new AgentAudioPath(MediaFormat.PCM16_24K);
+        AgentAudioPath fromAgent = new AgentAudioPath(G711.MU_LAW, MediaFormat.PCM16_24K);
         byte[] payload = TestAudio.encode(G711.MU_LAW, sent);
 
         short[] received = new short[SECOND];
         for (int offset = 0; offset < SECOND; offset += PACKET) {
-            short[] frame = fromAgent.convert(toAgent.convert(payload, offset, PACKET));
+            short[] frame = TestAudio.decode(G711.MU_LAW, fromAgent.convert(toAgent.convert(payload, offset, PACKET)));
             assertEquals(PACKET, frame.length);
             System.arraycopy(frame, 0, received, offset, PACKET);
         }

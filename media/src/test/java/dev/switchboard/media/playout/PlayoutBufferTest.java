@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.media.codec.G711;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,8 @@ class PlayoutBufferTest {
     /** 20 ms at 8 kHz. */
     private static final int FRAME = 160;
 
-    private final PlayoutBuffer buffer = new PlayoutBuffer(8_000);
-    private final short[] frame = new short[FRAME];
+    private final PlayoutBuffer buffer = new PlayoutBuffer(G711.MU_LAW);
+    private final byte[] frame = new byte[FRAME];
 
     @Test
     void startsEmpty() {
@@ -45,24 +46,50 @@ class PlayoutBufferTest {
     }
 
     @Test
-    void padsAShortLastFrameWithSilenceAndReturnsTheRealCount() {
+    void padsAShortLastFrameWithMuLawSilenceAndReturnsTheRealCount() {
         buffer.enqueue("a", 0, ramp(1, 200), 200);
         buffer.poll(frame);
-        Arrays.fill(frame, (short) 99);
+        Arrays.fill(frame, (byte) 99);
 
         assertEquals(40, buffer.poll(frame));
         assertArrayEquals(ramp(161, 40), Arrays.copyOfRange(frame, 0, 40));
-        assertArrayEquals(new short[FRAME - 40], Arrays.copyOfRange(frame, 40, FRAME));
+        assertArrayEquals(filled(FRAME - 40, 0xFF), Arrays.copyOfRange(frame, 40, FRAME));
         assertTrue(buffer.isEmpty());
     }
 
     @Test
+    void padsWithALawSilenceOnAnALawCall() {
+        PlayoutBuffer aLaw = new PlayoutBuffer(G711.A_LAW);
+        aLaw.enqueue("a", 0, ramp(1, 30), 30);
+
+        assertEquals(30, aLaw.poll(frame));
+        assertArrayEquals(ramp(1, 30), Arrays.copyOf(frame, 30));
+        assertArrayEquals(filled(FRAME - 30, 0xD5), Arrays.copyOfRange(frame, 30, FRAME));
+    }
+
+    @Test
+    void everyCodeComesOutAsItWentIn() {
+        byte[] everyCode = ramp(0, 256);
+        for (int at = 0; at < 256; at += 7) {
+            int length = Math.min(7, 256 - at);
+            buffer.enqueue("a", 0, Arrays.copyOfRange(everyCode, at, at + length), length);
+        }
+        byte[] first = new byte[FRAME];
+        byte[] second = new byte[FRAME];
+
+        assertEquals(FRAME, buffer.poll(first));
+        assertEquals(256 - FRAME, buffer.poll(second));
+        assertArrayEquals(Arrays.copyOf(everyCode, FRAME), first);
+        assertArrayEquals(Arrays.copyOfRange(everyCode, FRAME, 256), Arrays.copyOf(second, 256 - FRAME));
+    }
+
+    @Test
     void pollingAnEmptyBufferReturnsZeroAndLeavesTheFrameAlone() {
-        Arrays.fill(frame, (short) 7);
+        Arrays.fill(frame, (byte) 7);
 
         assertEquals(0, buffer.poll(frame));
-        short[] sevens = new short[FRAME];
-        Arrays.fill(sevens, (short) 7);
+        byte[] sevens = new byte[FRAME];
+        Arrays.fill(sevens, (byte) 7);
         assertArrayEquals(sevens, frame);
     }
 
@@ -82,12 +109,12 @@ class PlayoutBufferTest {
         assertEquals(10, buffer.bufferedSamples());
         assertEquals(10, buffer.poll(frame));
         assertArrayEquals(ramp(1, 10), Arrays.copyOf(frame, 10));
-        assertEquals(0, frame[10]);
+        assertEquals((byte) 0xFF, frame[10]);
     }
 
     @Test
     void ignoresEmptyChunks() {
-        buffer.enqueue("a", 0, new short[0], 0);
+        buffer.enqueue("a", 0, new byte[0], 0);
         buffer.enqueue("a", 0, ramp(1, 5), 0);
 
         assertTrue(buffer.isEmpty());
@@ -95,9 +122,18 @@ class PlayoutBufferTest {
     }
 
     @Test
+    void bufferedMillisCountsEightCodesPerMillisecond() {
+        buffer.enqueue("a", 0, new byte[807], 807);
+        assertEquals(100, buffer.bufferedMillis());
+
+        buffer.poll(frame);
+        assertEquals(80, buffer.bufferedMillis());
+    }
+
+    @Test
     void countsBufferedSamplesThroughEnqueuePollAndFlush() {
-        buffer.enqueue("a", 0, new short[500], 500);
-        buffer.enqueue("b", 0, new short[300], 300);
+        buffer.enqueue("a", 0, new byte[500], 500);
+        buffer.enqueue("b", 0, new byte[300], 300);
         assertEquals(800, buffer.bufferedSamples());
 
         buffer.poll(frame);
@@ -113,9 +149,9 @@ class PlayoutBufferTest {
 
     @Test
     void positionTracksTheItemBeingPlayedInWholeMilliseconds() {
-        buffer.enqueue("a", 3, new short[1000], 1000);
-        short[] sevenSamples = new short[7];
-        short[] oneSample = new short[1];
+        buffer.enqueue("a", 3, new byte[1000], 1000);
+        byte[] sevenSamples = new byte[7];
+        byte[] oneSample = new byte[1];
 
         buffer.poll(sevenSamples);
         assertEquals(new PlaybackPosition("a", 3, 0), buffer.position());
@@ -127,8 +163,8 @@ class PlayoutBufferTest {
 
     @Test
     void positionRestartsWhenTheNextItemStartsMidFrame() {
-        buffer.enqueue("a", 0, new short[200], 200);
-        buffer.enqueue("b", 0, new short[400], 400);
+        buffer.enqueue("a", 0, new byte[200], 200);
+        buffer.enqueue("b", 0, new byte[400], 400);
 
         buffer.poll(frame);
         assertEquals(new PlaybackPosition("a", 0, 20), buffer.position());
@@ -141,29 +177,29 @@ class PlayoutBufferTest {
 
     @Test
     void positionRestartsForANewContentPartOfTheSameItem() {
-        buffer.enqueue("a", 0, new short[FRAME], FRAME);
-        buffer.enqueue("a", 1, new short[FRAME], FRAME);
+        buffer.enqueue("a", 0, new byte[FRAME], FRAME);
+        buffer.enqueue("a", 1, new byte[FRAME], FRAME);
 
         buffer.poll(frame);
-        buffer.poll(new short[80]);
+        buffer.poll(new byte[80]);
         assertEquals(new PlaybackPosition("a", 1, 10), buffer.position());
     }
 
     @Test
     void positionAddsUpChunksOfTheSameItem() {
-        buffer.enqueue("a", 0, new short[100], 100);
-        buffer.enqueue("a", 0, new short[100], 100);
-        buffer.enqueue("a", 0, new short[100], 100);
+        buffer.enqueue("a", 0, new byte[100], 100);
+        buffer.enqueue("a", 0, new byte[100], 100);
+        buffer.enqueue("a", 0, new byte[100], 100);
 
         buffer.poll(frame);
-        buffer.poll(new short[136]);
+        buffer.poll(new byte[136]);
         assertEquals(new PlaybackPosition("a", 0, 37), buffer.position());
     }
 
     @Test
     void flushMidItemReturnsHowMuchOfItWasHeardAndEmptiesTheBuffer() {
-        buffer.enqueue("a", 2, new short[1000], 1000);
-        buffer.enqueue("b", 0, new short[1000], 1000);
+        buffer.enqueue("a", 2, new byte[1000], 1000);
+        buffer.enqueue("b", 0, new byte[1000], 1000);
         buffer.poll(frame);
         buffer.poll(frame);
 
@@ -175,8 +211,8 @@ class PlayoutBufferTest {
 
     @Test
     void flushBeforeTheHeadItemStartedReportsZeroMilliseconds() {
-        buffer.enqueue("a", 0, new short[FRAME], FRAME);
-        buffer.enqueue("b", 4, new short[FRAME], FRAME);
+        buffer.enqueue("a", 0, new byte[FRAME], FRAME);
+        buffer.enqueue("b", 4, new byte[FRAME], FRAME);
         buffer.poll(frame);
 
         assertEquals(new PlaybackPosition("b", 4, 0), buffer.flush());
@@ -184,7 +220,7 @@ class PlayoutBufferTest {
 
     @Test
     void flushBeforeAnythingWasPlayedReportsZeroMilliseconds() {
-        buffer.enqueue("a", 0, new short[FRAME], FRAME);
+        buffer.enqueue("a", 0, new byte[FRAME], FRAME);
 
         assertEquals(new PlaybackPosition("a", 0, 0), buffer.flush());
         assertTrue(buffer.isEmpty());
@@ -192,8 +228,8 @@ class PlayoutBufferTest {
 
     @Test
     void flushCountsTheHeardPartOfAnItemAcrossItsChunks() {
-        buffer.enqueue("a", 0, new short[200], 200);
-        buffer.enqueue("a", 0, new short[200], 200);
+        buffer.enqueue("a", 0, new byte[200], 200);
+        buffer.enqueue("a", 0, new byte[200], 200);
         buffer.poll(frame);
         buffer.poll(frame);
 
@@ -207,7 +243,7 @@ class PlayoutBufferTest {
 
     @Test
     void flushAfterEverythingWasPlayedReturnsNull() {
-        buffer.enqueue("a", 0, new short[FRAME], FRAME);
+        buffer.enqueue("a", 0, new byte[FRAME], FRAME);
         buffer.poll(frame);
 
         assertNull(buffer.flush());
@@ -226,22 +262,18 @@ class PlayoutBufferTest {
         assertEquals(new PlaybackPosition("b", 0, 20), buffer.position());
     }
 
-    @Test
-    void millisecondsFollowTheSampleRate() {
-        PlayoutBuffer wideband = new PlayoutBuffer(16_000);
-        wideband.enqueue("a", 0, new short[1000], 1000);
-        wideband.poll(new short[320]);
-
-        assertEquals(new PlaybackPosition("a", 0, 20), wideband.position());
-        assertEquals(new PlaybackPosition("a", 0, 20), wideband.flush());
+    /** {@code length} codes counting up from {@code first}, wrapping at 256. */
+    private static byte[] ramp(int first, int length) {
+        byte[] codes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            codes[i] = (byte) (first + i);
+        }
+        return codes;
     }
 
-    /** {@code length} samples counting up from {@code first}. */
-    private static short[] ramp(int first, int length) {
-        short[] samples = new short[length];
-        for (int i = 0; i < length; i++) {
-            samples[i] = (short) (first + i);
-        }
-        return samples;
+    private static byte[] filled(int length, int code) {
+        byte[] codes = new byte[length];
+        Arrays.fill(codes, (byte) code);
+        return codes;
     }
 }
