@@ -13,9 +13,15 @@ public enum Dialect {
     OPENAI(new Capabilities(Set.of(AudioFormat.PCM16_24K, AudioFormat.PCMU, AudioFormat.PCMA),
             Set.of(AudioFormat.PCM16_24K, AudioFormat.PCMU, AudioFormat.PCMA),
             true, true, true, false, Duration.ofMinutes(60))),
-    /** Azure OpenAI's GA endpoint: the same protocol, another URL and auth header. */
+    /**
+     * Azure OpenAI's GA endpoint: the same protocol, another URL and auth header ({@link OpenAiEndpoint#azure}).
+     * A transcription model is named by its Azure deployment, not by OpenAI's model id (§4).
+     */
     AZURE(OPENAI.capabilities),
-    /** xAI Grok voice: OpenAI's events, a flatter session.update, truncation not known to work. */
+    /**
+     * xAI Grok voice: OpenAI's events plus keep-alive pings, a flatter session.update without semantic VAD,
+     * truncation not known to work, so an interrupt only cancels (§5).
+     */
     XAI(new Capabilities(Set.of(AudioFormat.PCM16_24K, AudioFormat.PCMU, AudioFormat.PCMA),
             Set.of(AudioFormat.PCM16_24K, AudioFormat.PCMU, AudioFormat.PCMA),
             true, false, true, false, Duration.ofMinutes(60))),

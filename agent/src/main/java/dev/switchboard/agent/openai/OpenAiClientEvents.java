@@ -1,71 +1,19 @@
 package dev.switchboard.agent.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.agent.api.AudioFormat;
-import dev.switchboard.agent.api.SessionConfig;
-import dev.switchboard.agent.api.ToolDefinition;
+import dev.switchboard.agent.api.HistoryEntry;
 import java.util.Base64;
 
 /**
- * Builds the JSON of OpenAI Realtime GA client events (realtime-protocols §2.2–§2.7).
+ * Builds the JSON of OpenAI Realtime GA client events (realtime-protocols §2.4–§2.10); {@code session.update} is
+ * {@link SessionUpdates}' job.
  */
 final class OpenAiClientEvents {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     private OpenAiClientEvents() {}
-
-    /**
-     * {@code session.update} with the GA nested shape: {@code session.type} is required, formats are objects under
-     * {@code audio.input} / {@code audio.output}, and server VAD both detects turns and interrupts responses.
-     */
-    static String sessionUpdate(SessionConfig config) {
-        return sessionUpdate(config, true);
-    }
-
-    /** As {@link #sessionUpdate(SessionConfig)}; {@code withVoice} false leaves the voice out (§2.2). */
-    static String sessionUpdate(SessionConfig config, boolean withVoice) {
-        ObjectNode session = JSON.createObjectNode();
-        session.put("type", "realtime");
-        session.put("instructions", config.instructions());
-        session.putArray("output_modalities").add("audio");
-        ObjectNode audio = session.putObject("audio");
-        ObjectNode input = audio.putObject("input");
-        input.set("format", format(config.inputFormat()));
-        ObjectNode vad = input.putObject("turn_detection");
-        vad.put("type", "server_vad");
-        vad.put("create_response", true);
-        vad.put("interrupt_response", true);
-        ObjectNode output = audio.putObject("output");
-        output.set("format", format(config.outputFormat()));
-        if (withVoice && config.voice() != null && !config.voice().isBlank()) {
-            output.put("voice", config.voice());
-        }
-        if (!config.tools().isEmpty()) {
-            ArrayNode tools = session.putArray("tools");
-            for (ToolDefinition tool : config.tools()) {
-                ObjectNode node = tools.addObject();
-                node.put("type", "function");
-                node.put("name", tool.name());
-                node.put("description", tool.description() == null ? "" : tool.description());
-                node.set("parameters", JSON.valueToTree(tool.parameters()));
-            }
-            session.put("tool_choice", "auto");
-        }
-        return event("session.update").set("session", session).toString();
-    }
-
-    static ObjectNode format(AudioFormat format) {
-        ObjectNode node = JSON.createObjectNode();
-        switch (format.encoding()) {
-            case PCM16 -> node.put("type", "audio/pcm").put("rate", format.sampleRate());
-            case PCMU -> node.put("type", "audio/pcmu");
-            case PCMA -> node.put("type", "audio/pcma");
-        }
-        return node;
-    }
 
     /**
      * {@code input_audio_buffer.append}. Built as a string, not a tree: it is sent every 20 ms of every call and
@@ -106,22 +54,49 @@ final class OpenAiClientEvents {
     }
 
     static String userText(String text) {
-        ObjectNode root = event("conversation.item.create");
-        ObjectNode item = root.putObject("item");
-        item.put("type", "message");
-        item.put("role", "user");
-        item.putArray("content").addObject().put("type", "input_text").put("text", text);
-        return root.toString();
+        return itemCreate(message("user", "input_text", text));
     }
 
     /** §2.6: a function call's output goes back as a {@code function_call_output} item. */
     static String toolResult(String callId, String output) {
-        ObjectNode root = event("conversation.item.create");
-        root.putObject("item")
+        return itemCreate(functionCallOutput(callId, output));
+    }
+
+    /**
+     * One step of an earlier conversation as a {@code conversation.item.create} (§2.9, §2.10): what was said as
+     * text messages (assistant text is {@code output_text}; its audio cannot be re-inserted), tool calls and
+     * their outputs as the items the model itself produced and was given.
+     */
+    static String historyItem(HistoryEntry entry) {
+        ObjectNode item = switch (entry) {
+            case HistoryEntry.UserSaid said -> message("user", "input_text", said.text());
+            case HistoryEntry.AgentSaid said -> message("assistant", "output_text", said.text());
+            case HistoryEntry.ToolCalled call -> JSON.createObjectNode()
+                    .put("type", "function_call")
+                    .put("call_id", call.callId())
+                    .put("name", call.name())
+                    .put("arguments", call.arguments() == null ? "{}" : call.arguments());
+            case HistoryEntry.ToolAnswered answer ->
+                    functionCallOutput(answer.callId(), answer.output() == null ? "" : answer.output());
+        };
+        return itemCreate(item);
+    }
+
+    private static ObjectNode message(String role, String partType, String text) {
+        ObjectNode item = JSON.createObjectNode().put("type", "message").put("role", role);
+        item.putArray("content").addObject().put("type", partType).put("text", text);
+        return item;
+    }
+
+    private static ObjectNode functionCallOutput(String callId, String output) {
+        return JSON.createObjectNode()
                 .put("type", "function_call_output")
                 .put("call_id", callId)
                 .put("output", output);
-        return root.toString();
+    }
+
+    private static String itemCreate(ObjectNode item) {
+        return event("conversation.item.create").set("item", item).toString();
     }
 
     private static ObjectNode event(String type) {

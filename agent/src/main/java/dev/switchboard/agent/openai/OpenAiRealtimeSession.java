@@ -3,6 +3,7 @@ package dev.switchboard.agent.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.agent.api.ClientEvent;
+import dev.switchboard.agent.api.HistoryEntry;
 import dev.switchboard.agent.api.RealtimeListener;
 import dev.switchboard.agent.api.RealtimeSession;
 import dev.switchboard.agent.api.ServerEvent;
@@ -12,16 +13,26 @@ import dev.switchboard.agent.ws.WebSocketConnection;
 import dev.switchboard.agent.ws.WebSocketHandshakeRefused;
 import dev.switchboard.agent.ws.WebSocketListener;
 import io.netty.channel.EventLoop;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One OpenAI Realtime GA conversation over a WebSocket.
+ * One OpenAI-protocol conversation over a WebSocket, in one {@link Dialect}.
  *
- * <p>On open it sends {@code session.update} and reports {@link ServerEvent.SessionReady} when the server
- * confirms with {@code session.updated}. An error before that point means the configuration was refused (unknown
- * model, bad parameter), so the session closes as not retryable rather than leaving the caller waiting.
+ * <p>On open it sends {@code session.update}; the server confirms with {@code session.updated}. An error before
+ * that point means the configuration was refused (unknown model, bad parameter), so the session closes as not
+ * retryable rather than leaving the caller waiting.
+ *
+ * <p>A replacement session then restores the conversation so far: one {@code conversation.item.create} per history
+ * entry, in order, and {@link ServerEvent.SessionReady} only once the server has answered every item, or after
+ * {@code restoreBound} at the latest. An item the server refuses is logged and counted but does not stop the
+ * session: a half-restored context beats dead air on the phone, and so does a restore the server never confirms.
  *
  * <p>Threading: confined to the event loop it was opened on (the WebSocket is registered there too).
  */
@@ -32,8 +43,16 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
     private static final Set<Integer> FATAL_STATUSES = Set.of(400, 401, 403, 404);
 
     private final SessionConfig config;
+    private final Dialect dialect;
+    private final List<HistoryEntry> history;
+    private final Duration restoreBound;
     private final RealtimeListener listener;
+    /** Tool calls already reported done: xAI may repeat a function call (§5), and a tool must run once. */
+    private final Set<String> finishedToolCalls = new HashSet<>();
     private WebSocketConnection connection;
+    private EventLoop loop;
+    private RestoreProgress restoring;
+    private ScheduledFuture<?> restoreTimer;
     private boolean ready;
     private boolean closed;
     private boolean closeRequested;
@@ -41,12 +60,21 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
     /** Whether the model has produced audio: from then on OpenAI refuses a voice change (§2.2). */
     private boolean spoken;
 
-    OpenAiRealtimeSession(SessionConfig config, RealtimeListener listener) {
+    /**
+     * @param history      entries to restore as items once the session is configured; empty for a new call
+     * @param restoreBound how long to wait for the server to acknowledge them before going ready anyway
+     */
+    OpenAiRealtimeSession(SessionConfig config, Dialect dialect, List<HistoryEntry> history, Duration restoreBound,
+            RealtimeListener listener) {
         this.config = config;
+        this.dialect = dialect;
+        this.history = List.copyOf(history);
+        this.restoreBound = restoreBound;
         this.listener = listener;
     }
 
     void connect(OpenAiEndpoint endpoint, EventLoop loop) {
+        this.loop = loop;
         if (closeRequested) {
             deliverClosed(1000, "closed before connecting", false);
             return;
@@ -69,7 +97,7 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
             case ClientEvent.CreateResponse create ->
                     connection.sendText(OpenAiClientEvents.createResponse(create.instructions()));
             case ClientEvent.UpdateSession update ->
-                    connection.sendText(OpenAiClientEvents.sessionUpdate(update.config(), !spoken));
+                    connection.sendText(SessionUpdates.sessionUpdate(update.config(), dialect, !spoken));
             case ClientEvent.Interrupt interrupt -> interrupt(interrupt);
             case ClientEvent.UserText text -> connection.sendText(OpenAiClientEvents.userText(text.text()));
             case ClientEvent.ToolResult result ->
@@ -79,7 +107,8 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
 
     /**
      * §2.7: cancel only a response that is still running (otherwise the server answers with the harmless but noisy
-     * {@code response_cancel_not_active}), and truncate the item the caller was hearing.
+     * {@code response_cancel_not_active}), and truncate the item the caller was hearing where the dialect can
+     * (xAI's support for truncation is unknown, §5, so there the cancel is all).
      */
     private boolean interrupt(ClientEvent.Interrupt interrupt) {
         boolean sent = true;
@@ -87,7 +116,7 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
             sent = connection.sendText(OpenAiClientEvents.cancelResponse());
             responseActive = false;
         }
-        if (interrupt.itemId() != null) {
+        if (interrupt.itemId() != null && dialect.capabilities().truncation()) {
             sent &= connection.sendText(OpenAiClientEvents.truncate(
                     interrupt.itemId(), interrupt.contentIndex(), interrupt.heardMillis()));
         }
@@ -109,7 +138,7 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
 
     @Override
     public void onOpen(WebSocketConnection connection) {
-        connection.sendText(OpenAiClientEvents.sessionUpdate(config));
+        connection.sendText(SessionUpdates.sessionUpdate(config, dialect, true));
     }
 
     @Override
@@ -129,39 +158,88 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
             onSetupEvent(type, event);
             return;
         }
-        ServerEvent mapped;
+        List<ServerEvent> mapped;
         try {
             mapped = OpenAiServerEvents.map(event);
         } catch (RuntimeException e) {
             log.warn("provider sent a malformed {} event ({}); ignored", type, e.getMessage());
             return;
         }
-        if (mapped == null) {
-            return;
+        for (ServerEvent neutral : mapped) {
+            deliver(neutral);
         }
-        switch (mapped) {
+    }
+
+    private void deliver(ServerEvent event) {
+        switch (event) {
             case ServerEvent.ResponseStarted started -> responseActive = true;
             case ServerEvent.ResponseDone done -> responseActive = false;
             case ServerEvent.AudioDelta delta -> spoken = true;
+            case ServerEvent.ToolCallDone done when done.callId() != null && !finishedToolCalls.add(done.callId()) -> {
+                log.debug("provider repeated function call {}; reported once", done.callId());
+                return;
+            }
             default -> { }
         }
-        listener.onEvent(mapped);
+        listener.onEvent(event);
     }
 
     private void onSetupEvent(String type, JsonNode event) {
-        switch (type) {
-            case "session.updated" -> {
-                ready = true;
-                listener.onEvent(new ServerEvent.SessionReady());
+        if (restoring != null) {
+            onRestoreEvent(type, event);
+        } else if (type.equals("session.updated")) {
+            if (history.isEmpty()) {
+                becomeReady();
+            } else {
+                startRestore();
             }
-            case "error" -> {
-                ServerEvent.ProviderError error = (ServerEvent.ProviderError) OpenAiServerEvents.map(event);
-                log.warn("provider refused the session configuration: {} {}", error.code(), error.message());
-                deliverClosed(-1, "session refused: " + error.code() + ": " + error.message(), false);
-                connection.close(1000, "session refused");
-            }
-            default -> { }
+        } else if (type.equals("error")) {
+            ServerEvent.ProviderError error = providerError(event);
+            log.warn("provider refused the session configuration: {} {}", error.code(), error.message());
+            deliverClosed(-1, "session refused: " + error.code() + ": " + error.message(), false);
+            connection.close(1000, "session refused");
         }
+    }
+
+    private void startRestore() {
+        restoring = new RestoreProgress(history.size());
+        for (HistoryEntry entry : history) {
+            connection.sendText(OpenAiClientEvents.historyItem(entry));
+        }
+        restoreTimer = loop.schedule(this::restoreTimedOut, restoreBound.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void onRestoreEvent(String type, JsonNode event) {
+        if (!restoring.observe(type, event)) {
+            return;
+        }
+        if (type.equals("error")) {
+            ServerEvent.ProviderError error = providerError(event);
+            log.warn("provider refused a restored history item: {} {}", error.code(), error.message());
+        }
+        if (restoring.complete()) {
+            log.info("restored {} history items ({} refused)", restoring.acknowledged(), restoring.refused());
+            becomeReady();
+        }
+    }
+
+    private void restoreTimedOut() {
+        if (ready || closed) {
+            return;
+        }
+        log.warn("history restore unconfirmed after {} ms ({} of {} items acknowledged, {} refused); going on",
+                restoreBound.toMillis(), restoring.acknowledged(), restoring.expected(), restoring.refused());
+        becomeReady();
+    }
+
+    private void becomeReady() {
+        cancelRestoreTimer();
+        ready = true;
+        listener.onEvent(new ServerEvent.SessionReady());
+    }
+
+    private static ServerEvent.ProviderError providerError(JsonNode event) {
+        return (ServerEvent.ProviderError) OpenAiServerEvents.map(event).getFirst();
     }
 
     @Override
@@ -186,6 +264,14 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
         }
         closed = true;
         responseActive = false;
+        cancelRestoreTimer();
         listener.onEvent(new ServerEvent.Closed(code, reason, retryable));
+    }
+
+    private void cancelRestoreTimer() {
+        if (restoreTimer != null) {
+            restoreTimer.cancel(false);
+            restoreTimer = null;
+        }
     }
 }

@@ -54,6 +54,8 @@ public final class ResilientSession implements RealtimeSession {
     private int nextId;
     private int attempt;
     private String resumeHandle;
+    /** Whether the connection being made resumes with a handle (which the provider may refuse as stale). */
+    private boolean resumedWithHandle;
     private String activeResponse;
     private boolean callerSpeaking;
     private boolean recycleWanted;
@@ -96,7 +98,15 @@ public final class ResilientSession implements RealtimeSession {
             }
             default -> {
                 record(event);
-                return current.send(event);
+                boolean sent = current.send(event);
+                if (!sent && event instanceof ClientEvent.UpdateSession) {
+                    // The provider cannot change a live connection (Gemini): move to one opened with the new
+                    // configuration and the conversation so far.
+                    recycleWanted = true;
+                    maybeRecycle();
+                    return true;
+                }
+                return sent;
             }
         }
     }
@@ -118,6 +128,9 @@ public final class ResilientSession implements RealtimeSession {
 
     @Override
     public void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
         closeRequested = true;
         cancelRecycle();
         if (replacement != null) {
@@ -176,6 +189,7 @@ public final class ResilientSession implements RealtimeSession {
     }
 
     private void opened() {
+        resumedWithHandle = false;
         State was = state;
         state = State.OPEN;
         scheduleRecycle();
@@ -191,6 +205,13 @@ public final class ResilientSession implements RealtimeSession {
 
     private void dropped(ServerEvent.Closed closed) {
         cancelRecycle();
+        if (!closeRequested && !closed.retryable() && resumedWithHandle && attempt < policy.attempts()) {
+            // A resumption handle can expire (Gemini refuses it as fatal): try once more with the history alone.
+            log.warn("{}: the provider refused the resumption handle ({}); restoring from the history", name,
+                    closed.reason());
+            resumeHandle = null;
+            closed = new ServerEvent.Closed(closed.code(), closed.reason(), true);
+        }
         boolean retry = !closeRequested && closed.retryable() && attempt < policy.attempts();
         if (!retry) {
             state = State.CLOSED;
@@ -228,6 +249,7 @@ public final class ResilientSession implements RealtimeSession {
             return;
         }
         currentId = ++nextId;
+        resumedWithHandle = resumeHandle != null;
         current = connect(currentId, new Resume(history.entries(), resumeHandle));
     }
 

@@ -41,6 +41,13 @@ public record AgentProfile(
         return new AgentProfile(name, session, all, greeting, guardrails, guardrailEvery, guardrailMessage, handoffs);
     }
 
+    /** This profile speaking {@code input}/{@code output} audio (the formats chosen for one call). */
+    public AgentProfile withFormats(dev.switchboard.agent.api.AudioFormat input,
+            dev.switchboard.agent.api.AudioFormat output) {
+        return new AgentProfile(name, session.withFormats(input, output), tools, greeting, guardrails, guardrailEvery,
+                guardrailMessage, handoffs);
+    }
+
     /** The name of the tool that hands a call to {@code agent}. */
     public static String handoffTool(String agent) {
         return "transfer_to_" + agent;

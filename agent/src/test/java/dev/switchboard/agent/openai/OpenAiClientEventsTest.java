@@ -2,15 +2,11 @@ package dev.switchboard.agent.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.agent.api.AudioFormat;
-import dev.switchboard.agent.api.SessionConfig;
-import dev.switchboard.agent.api.ToolDefinition;
+import dev.switchboard.agent.api.HistoryEntry;
 import org.junit.jupiter.api.Test;
 
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -19,26 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Parses the JSON of each client event back and checks the GA shape of realtime-protocols §2.2–§2.7 field by field,
- * so a missing, extra or misnamed field fails.
+ * Parses the JSON of each client event back and checks the GA shape of realtime-protocols §2.4–§2.10 field by
+ * field, so a missing, extra or misnamed field fails. {@code session.update} has its own tests.
  */
 class OpenAiClientEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ToolDefinition LOOKUP_ORDER = new ToolDefinition("lookup_order", "Look up an order",
-            Map.of("type", "object",
-                    "properties", Map.of("order_id", Map.of("type", "string")),
-                    "required", List.of("order_id")));
 
     private static JsonNode parse(String json) throws Exception {
         return JSON.readTree(json);
-    }
-
-    private static JsonNode session(SessionConfig config) throws Exception {
-        JsonNode event = parse(OpenAiClientEvents.sessionUpdate(config));
-        assertEquals(Set.of("type", "session"), fieldNames(event));
-        assertEquals("session.update", event.get("type").textValue());
-        return event.get("session");
     }
 
     /** The field names of an object, in no order: checks that nothing is missing and nothing extra is sent. */
@@ -46,87 +31,6 @@ class OpenAiClientEventsTest {
         Set<String> names = new HashSet<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    private static SessionConfig config(String voice, AudioFormat in, AudioFormat out, List<ToolDefinition> tools) {
-        return new SessionConfig("gpt-realtime", "You are the phone assistant for Acme. Be brief.", voice, in, out,
-                tools);
-    }
-
-    @Test
-    void sessionUpdateHasTheGaShapeForPcm() throws Exception {
-        JsonNode session = session(config(null, AudioFormat.PCM16_24K, AudioFormat.PCM16_24K, List.of()));
-
-        assertEquals(Set.of("type", "instructions", "output_modalities", "audio"), fieldNames(session));
-        assertEquals("realtime", session.get("type").textValue());
-        assertEquals("You are the phone assistant for Acme. Be brief.", session.get("instructions").textValue());
-        assertEquals(parse("[\"audio\"]"), session.get("output_modalities"));
-        assertEquals(parse("""
-                {"input":{"format":{"type":"audio/pcm","rate":24000},
-                          "turn_detection":{"type":"server_vad","create_response":true,"interrupt_response":true}},
-                 "output":{"format":{"type":"audio/pcm","rate":24000}}}"""), session.get("audio"));
-    }
-
-    @Test
-    void sessionUpdateDeclaresG711FormatsWithoutARate() throws Exception {
-        JsonNode session = session(config(null, AudioFormat.PCMU, AudioFormat.PCMA, List.of()));
-        assertEquals(parse("{\"type\":\"audio/pcmu\"}"), session.at("/audio/input/format"));
-        assertEquals(parse("{\"type\":\"audio/pcma\"}"), session.at("/audio/output/format"));
-    }
-
-    @Test
-    void sessionUpdateDeclaresPcmAtTheConfiguredRate() throws Exception {
-        JsonNode format = OpenAiClientEvents.format(AudioFormat.PCM16_16K);
-        assertEquals(parse("{\"type\":\"audio/pcm\",\"rate\":16000}"), format);
-    }
-
-    @Test
-    void voiceIsSentOnlyWhenConfigured() throws Exception {
-        JsonNode withVoice = session(config("marin", AudioFormat.PCMU, AudioFormat.PCMU, List.of()));
-        assertEquals(parse("{\"format\":{\"type\":\"audio/pcmu\"},\"voice\":\"marin\"}"),
-                withVoice.at("/audio/output"));
-
-        JsonNode blankVoice = session(config("  ", AudioFormat.PCMU, AudioFormat.PCMU, List.of()));
-        assertFalse(blankVoice.at("/audio/output").has("voice"));
-        JsonNode noVoice = session(config(null, AudioFormat.PCMU, AudioFormat.PCMU, List.of()));
-        assertFalse(noVoice.at("/audio/output").has("voice"));
-    }
-
-    @Test
-    void toolsAreFunctionsWithTheirSchemaAndToolChoiceIsAuto() throws Exception {
-        ToolDefinition hangUp = new ToolDefinition("hang_up", null, null);
-        JsonNode session = session(config("cedar", AudioFormat.PCMU, AudioFormat.PCMU, List.of(LOOKUP_ORDER, hangUp)));
-
-        assertEquals(parse("""
-                [{"type":"function","name":"lookup_order","description":"Look up an order",
-                  "parameters":{"type":"object","properties":{"order_id":{"type":"string"}},
-                                "required":["order_id"]}},
-                 {"type":"function","name":"hang_up","description":"",
-                  "parameters":{"type":"object","properties":{}}}]"""), session.get("tools"));
-        assertEquals("auto", session.get("tool_choice").textValue());
-    }
-
-    @Test
-    void withoutToolsNeitherToolsNorToolChoiceIsSent() throws Exception {
-        JsonNode session = session(config(null, AudioFormat.PCMU, AudioFormat.PCMU, null));
-        assertFalse(session.has("tools"));
-        assertFalse(session.has("tool_choice"));
-    }
-
-    @Test
-    void emptyInstructionsAreSentAsAnEmptyString() throws Exception {
-        JsonNode session = session(new SessionConfig("gpt-realtime", null, null, AudioFormat.PCMU,
-                AudioFormat.PCMU, List.of()));
-        assertEquals("", session.get("instructions").textValue());
-    }
-
-    @Test
-    void instructionsWithQuotesNewlinesAndUnicodeSurviveTheRoundTrip() throws Exception {
-        String instructions = "Say \"hello\" \\ then wait.\nLine two\ttabbed\r\n"
-                + "Grüße, 你好, emoji 📞, control \u0001, separator \u2028 end";
-        JsonNode session = session(new SessionConfig("gpt-realtime", instructions, null, AudioFormat.PCMU,
-                AudioFormat.PCMU, List.of()));
-        assertEquals(instructions, session.get("instructions").textValue());
     }
 
     @Test
@@ -196,5 +100,39 @@ class OpenAiClientEventsTest {
                 {"type":"conversation.item.create","item":{"type":"function_call_output","call_id":"call_001",
                  "output":"{\\"status\\":\\"shipped\\",\\"eta\\":\\"Tuesday\\"}"}}"""), event);
         assertEquals(output, event.at("/item/output").textValue());
+    }
+
+    @Test
+    void historyTextBecomesMessagesWithTheGaContentTypes() throws Exception {
+        assertEquals(parse("""
+                {"type":"conversation.item.create","item":{"type":"message","role":"user",
+                 "content":[{"type":"input_text","text":"Where is order 123?"}]}}"""),
+                parse(OpenAiClientEvents.historyItem(new HistoryEntry.UserSaid("Where is order 123?"))));
+        assertEquals(parse("""
+                {"type":"conversation.item.create","item":{"type":"message","role":"assistant",
+                 "content":[{"type":"output_text","text":"Let me look."}]}}"""),
+                parse(OpenAiClientEvents.historyItem(new HistoryEntry.AgentSaid("Let me look."))));
+    }
+
+    @Test
+    void historyToolStepsBecomeTheCallAndItsOutput() throws Exception {
+        String arguments = "{\"order_id\":\"123\"}";
+        JsonNode call = parse(OpenAiClientEvents.historyItem(
+                new HistoryEntry.ToolCalled("call_1", "lookup_order", arguments)));
+        assertEquals(parse("""
+                {"type":"conversation.item.create","item":{"type":"function_call","call_id":"call_1",
+                 "name":"lookup_order","arguments":"{\\"order_id\\":\\"123\\"}"}}"""), call);
+        assertEquals(arguments, call.at("/item/arguments").textValue());
+
+        assertEquals(parse(OpenAiClientEvents.toolResult("call_1", "shipped")),
+                parse(OpenAiClientEvents.historyItem(new HistoryEntry.ToolAnswered("call_1", "shipped"))));
+    }
+
+    @Test
+    void historyToolStepsWithoutArgumentsOrOutputStillSendStrings() throws Exception {
+        JsonNode call = parse(OpenAiClientEvents.historyItem(new HistoryEntry.ToolCalled("c", "hang_up", null)));
+        assertEquals("{}", call.at("/item/arguments").textValue());
+        JsonNode answer = parse(OpenAiClientEvents.historyItem(new HistoryEntry.ToolAnswered("c", null)));
+        assertEquals("", answer.at("/item/output").textValue());
     }
 }

@@ -10,12 +10,19 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The session URI of realtime-protocols §2.1 ({@code {base}/realtime?model=…}) and the bearer header. */
+/**
+ * The session URI of realtime-protocols §2.1 ({@code {base}/realtime?model=…}), Azure's (§4) and xAI's (§5), and
+ * their auth headers, which never show in {@code toString}.
+ */
 class OpenAiEndpointTest {
 
     private static final String KEY = "sk-proj-0123456789abcdefXYZ";
+    private static final String AZURE_KEY = "0a1b2c3dSECRETazure9f8e7d6c";
+    private static final String ENTRA_TOKEN = "eyJ0eXAiOiJKV1QiSECRETentra.payload.signature";
+    private static final String XAI_KEY = "xai-SECRET0123456789abcdef";
 
     @Test
     void realtimeUriAppendsThePathAndTheModel() {
@@ -101,5 +108,75 @@ class OpenAiEndpointTest {
 
         String transport = new OpenAiRealtimeTransport(endpoint).toString();
         assertFalse(transport.contains("0123456789abcdef"), transport);
+    }
+
+    @Test
+    void anHttpsBaseIsTakenAsItsWebSocketEquivalent() {
+        assertEquals(URI.create("wss://api.openai.com/v1/realtime?model=gpt-realtime"),
+                OpenAiEndpoint.bearer("https://api.openai.com/v1", KEY, "gpt-realtime").realtimeUri(null));
+        assertEquals(URI.create("ws://127.0.0.1:8080/v1/realtime?model=echo"),
+                OpenAiEndpoint.bearer("HTTP://127.0.0.1:8080/v1", null, "echo").realtimeUri(null));
+    }
+
+    @Test
+    void azureBuildsTheGaPathFromThePortalEndpoint() {
+        OpenAiEndpoint endpoint = OpenAiEndpoint.azure("https://acme.openai.azure.com/", AZURE_KEY, null,
+                "my-realtime");
+        assertEquals(URI.create("wss://acme.openai.azure.com/openai/v1/realtime?model=my-realtime"),
+                endpoint.realtimeUri(null));
+        assertEquals(Map.of("api-key", AZURE_KEY), endpoint.headers());
+    }
+
+    @Test
+    void azureAcceptsABaseThatAlreadyHasThePath() {
+        String expected = "wss://acme.openai.azure.com/openai/v1/realtime?model=dep";
+        for (String base : List.of("wss://acme.openai.azure.com/openai/v1", "wss://acme.openai.azure.com/openai/v1/",
+                "https://acme.openai.azure.com/openai/v1", "https://acme.openai.azure.com/openai")) {
+            assertEquals(URI.create(expected), OpenAiEndpoint.azure(base, AZURE_KEY, null, "dep").realtimeUri(null),
+                    base);
+        }
+    }
+
+    @Test
+    void azureWithAnEntraTokenSendsItAsABearer() {
+        OpenAiEndpoint endpoint = OpenAiEndpoint.azure("https://acme.openai.azure.com", null, ENTRA_TOKEN, "dep");
+        assertEquals(Map.of("Authorization", "Bearer " + ENTRA_TOKEN), endpoint.headers());
+    }
+
+    @Test
+    void azureRefusesAnIncompleteOrAmbiguousConfiguration() {
+        String base = "https://acme.openai.azure.com";
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
+                () -> OpenAiEndpoint.azure(base, AZURE_KEY, ENTRA_TOKEN, "dep"));
+        assertTrue(both.getMessage().contains("exactly one"), both.getMessage());
+        assertFalse(both.getMessage().contains(AZURE_KEY), "the error never shows the key");
+        assertThrows(IllegalArgumentException.class, () -> OpenAiEndpoint.azure(base, " ", null, "dep"));
+        assertThrows(IllegalArgumentException.class, () -> OpenAiEndpoint.azure(base, AZURE_KEY, null, " "));
+        assertThrows(IllegalArgumentException.class, () -> OpenAiEndpoint.azure(null, AZURE_KEY, null, "dep"));
+    }
+
+    @Test
+    void xaiDefaultsToItsOwnEndpointWithABearerKey() {
+        OpenAiEndpoint endpoint = OpenAiEndpoint.xai(null, XAI_KEY, "grok-voice-latest");
+        assertEquals(URI.create("wss://api.x.ai/v1/realtime?model=grok-voice-latest"), endpoint.realtimeUri(null));
+        assertEquals(Map.of("Authorization", "Bearer " + XAI_KEY), endpoint.headers());
+        assertEquals(URI.create("wss://eu.x.ai/v1/realtime?model=m"),
+                OpenAiEndpoint.xai("https://eu.x.ai/v1", XAI_KEY, "m").realtimeUri(null));
+    }
+
+    @Test
+    void noEndpointEverPrintsItsSecret() {
+        List<OpenAiEndpoint> endpoints = List.of(
+                OpenAiEndpoint.azure("https://acme.openai.azure.com", AZURE_KEY, null, "dep"),
+                OpenAiEndpoint.azure("https://acme.openai.azure.com", null, ENTRA_TOKEN, "dep"),
+                OpenAiEndpoint.xai(null, XAI_KEY, "grok-voice-latest"));
+        for (OpenAiEndpoint endpoint : endpoints) {
+            for (String text : List.of(endpoint.toString(),
+                    new OpenAiRealtimeTransport(endpoint, Dialect.AZURE).toString())) {
+                assertFalse(text.contains(AZURE_KEY) || text.contains(ENTRA_TOKEN) || text.contains(XAI_KEY), text);
+                assertFalse(text.contains("SECRET"), text);
+            }
+        }
+        assertTrue(endpoints.get(0).toString().contains("api-key"));
     }
 }

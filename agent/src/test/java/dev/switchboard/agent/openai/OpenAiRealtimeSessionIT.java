@@ -143,6 +143,7 @@ class OpenAiRealtimeSessionIT {
         }
         assertEquals(new ServerEvent.Transcript(ServerEvent.Role.AGENT, agentItem, "", true), event);
         assertEquals(new ServerEvent.ResponseDone(responseId, "completed", null), call.next(ServerEvent.class));
+        assertEquals(new ServerEvent.Usage(0, 0, 0), call.next(ServerEvent.class), "the engine counts no tokens");
 
         byte[] audio = spoken.toByteArray();
         assertEquals((stopped.audioEndMillis() - started.audioStartMillis()) * TestPcm.BYTES_PER_MS, audio.length,
@@ -193,6 +194,7 @@ class OpenAiRealtimeSessionIT {
             event = call.next(ServerEvent.class);
         }
         assertEquals(new ServerEvent.ResponseDone(responseId, "cancelled", "client_cancelled"), event);
+        assertEquals(new ServerEvent.Usage(0, 0, 0), call.next(ServerEvent.class));
         assertTrue(spokenBytes < 3000L * TestPcm.BYTES_PER_MS, "the reply was cut short: " + spokenBytes + " bytes");
 
         // The engine answers the truncate before it reads later audio: an error for it would come first.
@@ -212,6 +214,7 @@ class OpenAiRealtimeSessionIT {
         call.next(ServerEvent.SpeechStopped.class);
         call.next(ServerEvent.ResponseStarted.class);
         call.skipTo(ServerEvent.ResponseDone.class);
+        call.next(ServerEvent.Usage.class);
 
         assertTrue(onLoop(() -> call.session.send(new ClientEvent.Interrupt(null, 0, 0))));
         assertTrue(sendAudio(call.session, turn));

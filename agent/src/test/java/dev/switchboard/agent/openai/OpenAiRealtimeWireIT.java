@@ -102,7 +102,7 @@ class OpenAiRealtimeWireIT {
             assertEquals("Bearer sk-test-abcdef0123456789", upgrade.headers().get("Authorization"));
             assertNull(upgrade.headers().get("OpenAI-Beta"), "the beta header selects the retired protocol");
             JsonNode first = JSON.readTree(server.nextPeer().nextText());
-            assertEquals(JSON.readTree(OpenAiClientEvents.sessionUpdate(config)), first);
+            assertEquals(JSON.readTree(SessionUpdates.sessionUpdate(config, Dialect.OPENAI, true)), first);
         }
     }
 
@@ -187,6 +187,7 @@ class OpenAiRealtimeWireIT {
             peer.sendText("{\"type\":\"response.mcp_call.in_progress\"}");
 
             assertEquals(new ServerEvent.ResponseStarted("resp_2"), call.next(ServerEvent.class));
+            assertEquals(new ServerEvent.RateLimits(List.of()), call.next(ServerEvent.class));
             assertEquals(new ServerEvent.ToolCallStarted("call_9", "lookup_order"), call.next(ServerEvent.class));
             assertEquals(new ServerEvent.ToolCallArgumentsDelta("call_9", "{\"order_id\":"),
                     call.next(ServerEvent.class));

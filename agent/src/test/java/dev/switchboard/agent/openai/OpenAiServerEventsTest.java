@@ -9,12 +9,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Base64;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Maps server events shaped as in realtime-protocols §2.4–§2.8 (GA names, GA nesting) and checks the exact neutral
@@ -24,9 +27,16 @@ class OpenAiServerEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static ServerEvent map(String json) throws Exception {
+    private static List<ServerEvent> mapAll(String json) throws Exception {
         JsonNode event = JSON.readTree(json);
         return OpenAiServerEvents.map(event);
+    }
+
+    /** The one event {@code json} maps to, or {@code null} when it maps to none. */
+    private static ServerEvent map(String json) throws Exception {
+        List<ServerEvent> events = mapAll(json);
+        assertTrue(events.size() <= 1, "expected at most one event: " + events);
+        return events.isEmpty() ? null : events.getFirst();
     }
 
     @Test
@@ -137,13 +147,14 @@ class OpenAiServerEventsTest {
     }
 
     @Test
-    void responseDoneCompletedHasNoReason() throws Exception {
-        ServerEvent event = map("""
+    void responseDoneCompletedHasNoReasonAndReportsItsUsage() throws Exception {
+        List<ServerEvent> events = mapAll("""
                 {"type":"response.done","event_id":"event_I1","response":{"object":"realtime.response",
                  "id":"resp_001","status":"completed","status_details":null,"output":[{"id":"item_004",
                  "type":"message","role":"assistant","status":"completed","content":[]}],
                  "usage":{"total_tokens":120,"input_tokens":80,"output_tokens":40}}}""");
-        assertEquals(new ServerEvent.ResponseDone("resp_001", "completed", null), event);
+        assertEquals(List.of(new ServerEvent.ResponseDone("resp_001", "completed", null),
+                new ServerEvent.Usage(80, 40, 120)), events);
     }
 
     @Test
@@ -211,18 +222,61 @@ class OpenAiServerEventsTest {
     @ValueSource(strings = {"session.created", "session.updated", "conversation.created", "conversation.item.added",
             "conversation.item.created", "conversation.item.done", "conversation.item.truncated",
             "input_audio_buffer.committed", "input_audio_buffer.cleared", "response.content_part.added",
-            "response.content_part.done", "response.output_item.done", "response.output_audio.done",
-            "rate_limits.updated"})
+            "response.content_part.done", "response.output_item.done", "response.output_audio.done", "ping"})
     void lifecycleEventsAreQuiet(String type) throws Exception {
         assertNull(map("{\"type\":\"" + type + "\",\"event_id\":\"event_Q\"}"));
     }
 
     @Test
-    void rateLimitsUpdatedWithItsPayloadIsQuiet() throws Exception {
-        assertNull(map("""
+    void rateLimitsUpdatedReportsEveryLimit() throws Exception {
+        ServerEvent event = map("""
                 {"type":"rate_limits.updated","event_id":"event_R1","rate_limits":[
                  {"name":"requests","limit":1000,"remaining":999,"reset_seconds":60},
-                 {"name":"tokens","limit":50000,"remaining":49950,"reset_seconds":1.2}]}"""));
+                 {"name":"tokens","limit":50000,"remaining":49950,"reset_seconds":1.2}]}""");
+        assertEquals(new ServerEvent.RateLimits(List.of(
+                new ServerEvent.RateLimit("requests", 1000, 999, 60.0),
+                new ServerEvent.RateLimit("tokens", 50000, 49950, 1.2))), event);
+    }
+
+    @Test
+    void rateLimitsUpdatedWithNoLimitsIsAnEmptyList() throws Exception {
+        assertEquals(new ServerEvent.RateLimits(List.of()),
+                map("{\"type\":\"rate_limits.updated\",\"rate_limits\":[]}"));
+    }
+
+    @Test
+    void rateLimitsUpdatedWithoutItsArrayIsMalformed() throws Exception {
+        assertThrows(IllegalArgumentException.class, () -> map("{\"type\":\"rate_limits.updated\"}"));
+        assertThrows(IllegalArgumentException.class,
+                () -> map("{\"type\":\"rate_limits.updated\",\"rate_limits\":[42]}"));
+    }
+
+    @Test
+    void responseDoneWithoutUsageIsOnlyTheEnd() throws Exception {
+        assertEquals(List.of(new ServerEvent.ResponseDone("resp_6", "completed", null)), mapAll("""
+                {"type":"response.done","response":{"id":"resp_6","status":"completed","usage":null}}"""));
+    }
+
+    @Test
+    void responseDoneTakesXaisTopLevelUsageAndDerivesAMissingTotal() throws Exception {
+        List<ServerEvent> events = mapAll("""
+                {"type":"response.done","response":{"id":"resp_x","status":"completed"},
+                 "usage":{"input_tokens":30,"output_tokens":12}}""");
+        assertEquals(List.of(new ServerEvent.ResponseDone("resp_x", "completed", null),
+                new ServerEvent.Usage(30, 12, 42)), events);
+    }
+
+    @Test
+    void xaiInterimCallerTranscriptIsNotDone() throws Exception {
+        ServerEvent event = map("""
+                {"type":"conversation.item.input_audio_transcription.updated","item_id":"item_u",
+                 "transcript":"Where is"}""");
+        assertEquals(new ServerEvent.Transcript(Role.USER, "item_u", "Where is", false), event);
+    }
+
+    @Test
+    void xaiPingIsQuiet() throws Exception {
+        assertEquals(List.of(), mapAll("{\"type\":\"ping\",\"timestamp\":1767225600}"));
     }
 
     @Test
