@@ -44,6 +44,9 @@ public final class CallBridge implements MediaSessionListener {
     private String activeResponse;
     private long callerChunksDropped;
     private int bargeIns;
+    private int prompts;
+    private long inputTokens;
+    private long outputTokens;
 
     public CallBridge(String name, DtmfConfig keypadConfig, EventLoop loop) {
         this.name = name;
@@ -77,6 +80,22 @@ public final class CallBridge implements MediaSessionListener {
         }
     }
 
+    /**
+     * The media engine heard the caller start speaking (a provider without server VAD): a barge-in when the agent
+     * is talking. The provider needs no telling beyond the interruption.
+     */
+    @Override
+    public void onCallerSpeechStarted() {
+        if (isAgentTalking()) {
+            bargeIn("caller speech");
+        }
+    }
+
+    /** Plays a prompt of the server's own (already in the agent's output format) like the agent's voice. */
+    public void playPrompt(String id, byte[] audio) {
+        play(new ServerEvent.AudioDelta("prompt-" + ++prompts, id, 0, audio));
+    }
+
     @Override
     public void onDtmf(char digit) {
         if (keypad.idle() && isAgentTalking()) {
@@ -99,6 +118,10 @@ public final class CallBridge implements MediaSessionListener {
             case ServerEvent.Transcript transcript when transcript.done() && !transcript.text().isBlank() ->
                     log.info("{}: {} said: {}", name, transcript.role() == ServerEvent.Role.USER ? "caller" : "agent",
                             transcript.text());
+            case ServerEvent.Usage usage -> {
+                inputTokens += usage.inputTokens();
+                outputTokens += usage.outputTokens();
+            }
             case ServerEvent.ProviderError error ->
                     log.warn("{}: provider error {}: {}", name, error.code(), error.message());
             case ServerEvent.Unrecognized unknown -> log.debug("{}: provider event {}", name, unknown.type());
@@ -116,6 +139,9 @@ public final class CallBridge implements MediaSessionListener {
      * hearing (barge-in, a key press, a guardrail).
      */
     public void bargeIn(String why) {
+        if (agent == null) {
+            return; // no agent (it failed): what plays is the fallback, which must be heard whole
+        }
         PlaybackPosition cut = media == null ? null : media.interruptPlayback();
         earlyAudio.clear();
         earlyAudioBytes = 0;
@@ -123,12 +149,10 @@ public final class CallBridge implements MediaSessionListener {
             interruptedResponses.add(activeResponse);
         }
         bargeIns++;
-        if (agent != null) {
-            if (cut == null) {
-                agent.interrupt(null, 0, 0);
-            } else {
-                agent.interrupt(cut.itemId(), cut.contentIndex(), cut.playedMillis());
-            }
+        if (cut == null) {
+            agent.interrupt(null, 0, 0);
+        } else {
+            agent.interrupt(cut.itemId(), cut.contentIndex(), cut.playedMillis());
         }
         log.info("{}: agent interrupted by {}{}", name, why,
                 cut == null ? "" : " after " + cut.playedMillis() + " ms of " + cut.itemId());
@@ -167,6 +191,11 @@ public final class CallBridge implements MediaSessionListener {
     /** How many times the agent was interrupted. */
     public int bargeIns() {
         return bargeIns;
+    }
+
+    /** Tokens the provider reported for this call: input and output. */
+    public String tokens() {
+        return inputTokens + " in / " + outputTokens + " out";
     }
 
     /** Caller audio chunks that could not be sent because the agent session was not open. */

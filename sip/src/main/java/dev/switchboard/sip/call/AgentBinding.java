@@ -2,6 +2,7 @@ package dev.switchboard.sip.call;
 
 import dev.switchboard.agent.api.RealtimeTransport;
 import dev.switchboard.agent.runtime.AgentProfile;
+import dev.switchboard.config.AudioMode;
 import dev.switchboard.config.DtmfConfig;
 import java.time.Duration;
 import java.util.List;
@@ -9,8 +10,9 @@ import java.util.Map;
 
 /**
  * The agent a dialed number reaches: its provider's transport, its profile (session, tools, greeting,
- * guardrails, handoffs), how long opening may take before the caller is turned away, how keypad input reaches
- * it, and the built-in tools it lists, which are bound to each call as it starts.
+ * guardrails, handoffs), how long opening may take before the caller gets the fallback, how keypad input reaches
+ * it, the built-in tools it lists (bound to each call as it starts), whether G.711 may pass through to its
+ * provider, and what happens when the provider fails.
  */
 public record AgentBinding(
         String name,
@@ -19,7 +21,9 @@ public record AgentBinding(
         Duration connectTimeout,
         DtmfConfig dtmf,
         List<String> builtIns,
-        Map<String, String> transferTargets) {
+        Map<String, String> transferTargets,
+        AudioMode audio,
+        Recovery recovery) {
 
     public AgentBinding {
         builtIns = List.copyOf(builtIns);

@@ -1,6 +1,8 @@
 package dev.switchboard.sip.call;
 
+import dev.switchboard.agent.api.SessionConfig;
 import dev.switchboard.agent.tools.CallInfo;
+import dev.switchboard.config.FallbackConfig;
 import dev.switchboard.sip.bridge.CallBridge;
 import dev.switchboard.sip.call.CallEvent.Acked;
 import dev.switchboard.sip.call.CallEvent.AgentClosed;
@@ -63,7 +65,8 @@ public final class Call implements CallControl {
     private final Consumer<Call> onFinished;
     private final Map<CallTimer, ScheduledFuture<?>> timers = new EnumMap<>(CallTimer.class);
     private final long startedNanos = System.nanoTime();
-    private CallState state = CallState.INVITED;
+    private CallState state;
+    private ScheduledFuture<?> holdPrompt;
     /** The BYE or CANCEL being handled, until an effect answers it. */
     private ServerTransaction pendingRequest;
     private String endReason;
@@ -76,10 +79,13 @@ public final class Call implements CallControl {
         this.binding = setup.agent();
         this.leg = setup.leg();
         this.bridge = new CallBridge(name, binding.dtmf(), loop);
-        this.media = new CallMedia(name, services, setup.offer(), binding.profile().session(), bridge);
+        SessionConfig session = AgentFormats.choose(binding.profile().session(), binding.transport().capabilities(),
+                setup.codec(), binding.audio());
+        boolean localVad = !binding.transport().capabilities().serverVad();
+        this.media = new CallMedia(name, services, setup.offer(), session, localVad, bridge);
         CallInfo info = new CallInfo(callId, setup.caller(), setup.dialed(), binding.name());
-        this.agent = new CallAgent(name, binding, info, services, loop, bridge, this,
-                () -> fire(new AgentReady()), reason -> fire(new AgentClosed(reason)));
+        this.agent = new CallAgent(name, binding, session, info, services, loop, bridge, this, new AgentLifecycle());
+        this.state = CallStateMachine.start(binding.recovery().then() == FallbackConfig.Then.REJECT).state();
         this.transfers = new CallTransfer(name, loop, leg,
                 target -> fire(new HangupRequested("transferred to " + target)));
         this.afterSpeech = new AfterSpeech(loop, bridge::isAgentTalking);
@@ -105,7 +111,38 @@ public final class Call implements CallControl {
 
     /** Starts the call: ring, and open media and agent. */
     void start() {
-        loop.execute(() -> apply(CallStateMachine.start()));
+        loop.execute(() -> apply(CallStateMachine.start(state.rejectWhenAgentFails())));
+    }
+
+    /** The agent session's lifecycle, as the call reacts to it. */
+    private final class AgentLifecycle implements CallAgent.Lifecycle {
+
+        @Override
+        public void ready() {
+            fire(new AgentReady());
+        }
+
+        @Override
+        public void failed(String reason) {
+            fire(new AgentClosed(reason));
+        }
+
+        /** The caller may hear nothing while the provider is away: after a while, say why. */
+        @Override
+        public void reconnecting() {
+            if (holdPrompt == null && binding.recovery().holdPrompt().length > 0) {
+                holdPrompt = loop.schedule(() -> media.playPrompt("hold", binding.recovery().holdPrompt()),
+                        binding.recovery().holdAfter().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        @Override
+        public void reconnected() {
+            if (holdPrompt != null) {
+                holdPrompt.cancel(false);
+                holdPrompt = null;
+            }
+        }
     }
 
     public void onAck(String sdp) {
@@ -233,12 +270,38 @@ public final class Call implements CallControl {
                 noteEnd(bye.reason());
                 leg.bye(this::onByeCompleted);
             }
+            case Effect.Fallback fallback -> fallback(fallback.reason());
             case Effect.StartTimer start -> startTimer(start.timer());
             case Effect.CancelTimer cancel -> cancelTimer(cancel.timer());
             case Effect.CloseAgent close -> agent.close();
             case Effect.CloseMedia close -> media.close();
             case Effect.Finish finish -> finish(finish.reason());
         }
+    }
+
+    /**
+     * The agent is gone for good: the caller hears the agent's apology, then is hung up on or transferred. Caller
+     * audio goes nowhere meanwhile.
+     */
+    private void fallback(String reason) {
+        log.warn("{}: {}; falling back", name, reason);
+        agent.close();
+        bridge.attachAgent(null);
+        Recovery recovery = binding.recovery();
+        media.playPrompt("fallback", recovery.fallbackPrompt());
+        afterSpeech.then(() -> {
+            if (recovery.then() == FallbackConfig.Then.TRANSFER) {
+                CompletableFuture<TransferOutcome> outcome = new CompletableFuture<>();
+                transfers.start(recovery.transferTo(), outcome);
+                outcome.thenAccept(done -> {
+                    if (!done.transferred()) {
+                        loop.execute(() -> fire(new HangupRequested(reason + "; transfer failed too")));
+                    }
+                });
+            } else {
+                fire(new HangupRequested(reason));
+            }
+        });
     }
 
     private void reject(Effect.Reject reject) {
@@ -291,11 +354,14 @@ public final class Call implements CallControl {
         timers.values().forEach(t -> t.cancel(false));
         timers.clear();
         afterSpeech.cancel();
+        if (holdPrompt != null) {
+            holdPrompt.cancel(false);
+        }
         transfers.close();
         bridge.detach();
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
-        log.info("{}: ended after {} s: {}; {}; interruptions {}", name, String.format("%.1f", seconds), endReason,
-                media.summary(), bridge.bargeIns());
+        log.info("{}: ended after {} s: {}; {}; interruptions {}; tokens {}", name, String.format("%.1f", seconds),
+                endReason, media.summary(), bridge.bargeIns(), bridge.tokens());
         onFinished.accept(this);
     }
 

@@ -2,74 +2,95 @@ package dev.switchboard.sip.call;
 
 import dev.switchboard.agent.api.RealtimeSession;
 import dev.switchboard.agent.api.ServerEvent;
+import dev.switchboard.agent.api.SessionConfig;
+import dev.switchboard.agent.resilience.ResilientSession;
 import dev.switchboard.agent.runtime.AgentProfile;
 import dev.switchboard.agent.runtime.RealtimeAgent;
 import dev.switchboard.agent.tools.CallInfo;
 import dev.switchboard.sip.bridge.CallBridge;
 import dev.switchboard.sip.tools.BuiltinTools;
 import io.netty.channel.EventLoop;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A call's agent side: opens the realtime session, runs it through a {@link RealtimeAgent} with the agent's tools
- * (built-ins bound to this call), and routes what the session reports — readiness and closing to the call's
- * state machine, everything else to the agent runtime and then the bridge.
+ * A call's agent side: opens the realtime session (one that reconnects and recycles itself), runs it through a
+ * {@link RealtimeAgent} with the agent's tools (built-ins bound to this call), and routes what the session
+ * reports — its lifecycle to the call, everything else to the agent runtime and then the bridge.
  *
  * <p>Threading: confined to the call's event loop.
  */
 final class CallAgent implements RealtimeAgent.Host {
 
+    /** What the call hears of the session's lifecycle. */
+    interface Lifecycle {
+        void ready();
+
+        /** The agent is gone for good: a fatal error, or reconnecting gave up. */
+        void failed(String reason);
+
+        void reconnecting();
+
+        void reconnected();
+    }
+
     private static final Logger log = LoggerFactory.getLogger(CallAgent.class);
 
     private final String name;
     private final AgentBinding binding;
+    private final SessionConfig session;
     private final CallInfo info;
     private final CallServices services;
     private final EventLoop loop;
     private final CallBridge bridge;
     private final CallControl control;
-    private final Runnable ready;
-    private final Consumer<String> closed;
-    private RealtimeSession session;
+    private final Lifecycle lifecycle;
+    private RealtimeSession connection;
     private RealtimeAgent agent;
     private String current;
 
-    CallAgent(String name, AgentBinding binding, CallInfo info, CallServices services, EventLoop loop,
-            CallBridge bridge, CallControl control, Runnable ready, Consumer<String> closed) {
+    /** @param session the agent's session with the audio formats chosen for this call */
+    CallAgent(String name, AgentBinding binding, SessionConfig session, CallInfo info, CallServices services,
+            EventLoop loop, CallBridge bridge, CallControl control, Lifecycle lifecycle) {
         this.name = name;
         this.binding = binding;
+        this.session = session;
         this.info = info;
         this.services = services;
         this.loop = loop;
         this.bridge = bridge;
         this.control = control;
-        this.ready = ready;
-        this.closed = closed;
+        this.lifecycle = lifecycle;
         this.current = binding.name();
     }
 
     /** Opens the session; its events arrive on the loop, so nothing is delivered before this returns. */
     void open() {
         AgentProfile profile = bind(binding);
-        session = binding.transport().open(profile.sessionConfig(), loop, this::onEvent);
-        agent = new RealtimeAgent(name, session, profile, info, loop, services.tools(),
+        connection = ResilientSession.open(name, binding.transport(), profile.sessionConfig(), loop, this::onEvent,
+                binding.recovery().policy());
+        agent = new RealtimeAgent(name, connection, profile, info, loop, services.tools(),
                 other -> services.agents().named(other).map(this::bind), this);
         bridge.attachAgent(agent);
     }
 
+    /** An agent's profile for this call: its built-ins bound to the call, and the call's audio formats. */
     private AgentProfile bind(AgentBinding agent) {
-        return agent.profile().withTools(BuiltinTools.bind(agent.builtIns(), agent.transferTargets(), control));
+        return agent.profile()
+                .withTools(BuiltinTools.bind(agent.builtIns(), agent.transferTargets(), control))
+                .withFormats(session.inputFormat(), session.outputFormat());
     }
 
     private void onEvent(ServerEvent event) {
         switch (event) {
             case ServerEvent.SessionReady sessionReady -> {
                 agent.greet();
-                ready.run();
+                lifecycle.ready();
             }
-            case ServerEvent.Closed gone -> closed.accept(gone.reason());
+            case ServerEvent.Closed gone -> lifecycle.failed(gone.reason());
+            case ServerEvent.Reconnecting reconnecting -> lifecycle.reconnecting();
+            case ServerEvent.Reconnected reconnected -> lifecycle.reconnected();
+            case ServerEvent.RateLimits limits -> log.debug("{}: rate limits {}", name, limits.limits());
             default -> {
                 agent.onEvent(event);
                 bridge.onAgentEvent(event);
@@ -86,8 +107,8 @@ final class CallAgent implements RealtimeAgent.Host {
         if (agent != null) {
             agent.close();
         }
-        if (session != null) {
-            session.close();
+        if (connection != null) {
+            connection.close();
         }
     }
 

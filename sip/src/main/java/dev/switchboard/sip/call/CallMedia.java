@@ -36,6 +36,7 @@ final class CallMedia {
     private final CallServices services;
     private final SessionDescription offer;
     private final SessionConfig agentSession;
+    private final boolean localVad;
     private final CallBridge bridge;
     private final long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE >> 1);
     private MediaSession session;
@@ -44,12 +45,17 @@ final class CallMedia {
     private String currentSdp;
     private boolean closed;
 
+    /**
+     * @param agentSession the agent's session, with the audio formats chosen for this call
+     * @param localVad     detect the caller starting to speak here (for providers that do not report it)
+     */
     CallMedia(String name, CallServices services, SessionDescription offer, SessionConfig agentSession,
-            CallBridge bridge) {
+            boolean localVad, CallBridge bridge) {
         this.name = name;
         this.services = services;
         this.offer = offer;
         this.agentSession = agentSession;
+        this.localVad = localVad;
         this.bridge = bridge;
     }
 
@@ -107,10 +113,21 @@ final class CallMedia {
         InetSocketAddress remote = new InetSocketAddress(negotiation.remoteAddress(), negotiation.remotePort());
         G711 law = negotiation.codec().equals(Codec.PCMA) ? G711.A_LAW : G711.MU_LAW;
         session.start(new StreamSettings(remote, law, negotiation.payloadType(),
-                negotiation.telephoneEventPayloadType().orElse(-1), AudioFormats.toMedia(agentSession.inputFormat())));
+                negotiation.telephoneEventPayloadType().orElse(-1), AudioFormats.toMedia(agentSession.inputFormat()),
+                AudioFormats.toMedia(agentSession.outputFormat()), localVad));
         bridge.attachMedia(session);
         log.info("{}: audio {} with {}:{}, RTP port {}", name, negotiation.codec(), negotiation.remoteAddress(),
                 negotiation.remotePort(), session.localPort());
+    }
+
+    /**
+     * Plays one of the server's own prompts (hold message, apology), given as 24 kHz PCM16, through the same path
+     * as the agent's voice, converted to the agent's output format.
+     */
+    void playPrompt(String id, byte[] pcm24k) {
+        if (pcm24k.length > 0) {
+            bridge.playPrompt(id, AudioFormats.fromPcm24k(pcm24k, agentSession.outputFormat()));
+        }
     }
 
     /** Sends DTMF to the caller (RFC 4733); {@code sent} completes when the last digit is out or fails why not. */

@@ -1,22 +1,32 @@
 package dev.switchboard.sip.call;
 
 /**
- * The state the call state machine works on: the phase, and while INVITED, which of the two things the answer
- * waits for are ready (the RTP socket bound and the agent session open; the call is answered when both are).
+ * The state the call state machine works on: the phase; while INVITED, which of the two things the answer waits
+ * for are ready (the RTP socket bound, and the agent session open — or failed, when the caller is to be answered
+ * with the fallback); whether the agent has failed for good; and whether a ringing call whose agent fails is
+ * rejected (503) instead of answered with the fallback.
  */
-public record CallState(Phase phase, boolean mediaReady, boolean agentReady) {
+public record CallState(Phase phase, boolean mediaReady, boolean agentReady, boolean agentFailed,
+        boolean rejectWhenAgentFails) {
 
-    public static final CallState INVITED = new CallState(Phase.INVITED, false, false);
+    public static CallState invited(boolean rejectWhenAgentFails) {
+        return new CallState(Phase.INVITED, false, false, false, rejectWhenAgentFails);
+    }
 
     public CallState in(Phase next) {
-        return new CallState(next, mediaReady, agentReady);
+        return new CallState(next, mediaReady, agentReady, agentFailed, rejectWhenAgentFails);
     }
 
     public CallState withMediaReady() {
-        return new CallState(phase, true, agentReady);
+        return new CallState(phase, true, agentReady, agentFailed, rejectWhenAgentFails);
     }
 
     public CallState withAgentReady() {
-        return new CallState(phase, mediaReady, true);
+        return new CallState(phase, mediaReady, true, agentFailed, rejectWhenAgentFails);
+    }
+
+    /** The agent is gone for good; a ringing call is answered anyway, to hear the fallback. */
+    public CallState withAgentFailed() {
+        return new CallState(phase, mediaReady, true, true, rejectWhenAgentFails);
     }
 }

@@ -16,6 +16,7 @@ import dev.switchboard.sip.call.Effect.Answer;
 import dev.switchboard.sip.call.Effect.CancelTimer;
 import dev.switchboard.sip.call.Effect.CloseAgent;
 import dev.switchboard.sip.call.Effect.CloseMedia;
+import dev.switchboard.sip.call.Effect.Fallback;
 import dev.switchboard.sip.call.Effect.Finish;
 import dev.switchboard.sip.call.Effect.OpenAgent;
 import dev.switchboard.sip.call.Effect.OpenMedia;
@@ -37,16 +38,22 @@ import java.util.List;
  * </pre>
  *
  * <p>The agent session is opened at INVITE time, so a greeting can be ready the moment the call is answered, and
- * the caller hears ringing (180) until then. A provider that cannot be reached gets the caller a clear SIP
- * error instead of an answered call with dead air.
+ * the caller hears ringing (180) until then. An agent that cannot be reached, or fails for good mid-call, gets
+ * the caller its fallback — an apology, then a hang-up or a transfer — never dead air; or, when so configured for
+ * a ringing call, a 503.
  */
 public final class CallStateMachine {
 
     private CallStateMachine() {}
 
-    /** What a new call does: ring, bind its RTP socket, open the agent, and bound how long that may take. */
-    public static Transition start() {
-        return new Transition(CallState.INVITED, List.of(
+    /**
+     * What a new call does: ring, bind its RTP socket, open the agent, and bound how long that may take.
+     *
+     * @param rejectWhenAgentFails a ringing call whose agent fails gets 503 instead of being answered with the
+     *                             fallback
+     */
+    public static Transition start(boolean rejectWhenAgentFails) {
+        return new Transition(CallState.invited(rejectWhenAgentFails), List.of(
                 new Ring(), new OpenMedia(), new OpenAgent(), new StartTimer(CallTimer.AGENT_CONNECT)));
     }
 
@@ -65,9 +72,9 @@ public final class CallStateMachine {
             case MediaOpened m -> answerWhenReady(state.withMediaReady());
             case AgentReady a -> answerWhenReady(state.withAgentReady());
             case MediaFailed failed -> refuse(state, 503, failed.reason());
-            case AgentClosed closed -> refuse(state, 503, "agent unavailable: " + closed.reason());
+            case AgentClosed closed -> agentFailedWhileRinging(state, "agent unavailable: " + closed.reason());
             case TimerFired t when t.timer() == CallTimer.AGENT_CONNECT ->
-                    refuse(state, 503, "agent did not connect in time");
+                    agentFailedWhileRinging(state, "agent did not connect in time");
             case CancelReceived c -> finished(state, "cancelled by caller",
                     new AcceptCancel(true), new CancelTimer(CallTimer.AGENT_CONNECT));
             case HangupRequested hangup -> refuse(state, 503, hangup.reason());
@@ -79,8 +86,26 @@ public final class CallStateMachine {
         if (!state.mediaReady() || !state.agentReady()) {
             return new Transition(state, List.of());
         }
-        return new Transition(state.in(Phase.ANSWERING), List.of(
+        List<Effect> effects = new java.util.ArrayList<>(List.of(
                 new CancelTimer(CallTimer.AGENT_CONNECT), new Answer(), new StartTimer(CallTimer.ACK)));
+        if (state.agentFailed()) {
+            effects.add(new Fallback("the agent could not be reached"));
+        }
+        return new Transition(state.in(Phase.ANSWERING), effects);
+    }
+
+    /**
+     * The agent failed before the call was answered: a 503 when so configured, else the call is answered (once
+     * the RTP socket is bound) so the caller hears the fallback rather than a bare error.
+     */
+    private static Transition agentFailedWhileRinging(CallState state, String reason) {
+        if (state.rejectWhenAgentFails()) {
+            return refuse(state, 503, reason);
+        }
+        Transition answer = answerWhenReady(state.withAgentFailed());
+        List<Effect> effects = new java.util.ArrayList<>(List.of(new CloseAgent()));
+        effects.addAll(answer.effects());
+        return new Transition(answer.state(), effects);
     }
 
     private static Transition refuse(CallState state, int status, String reason) {
@@ -93,17 +118,25 @@ public final class CallStateMachine {
             case TimerFired t when t.timer() == CallTimer.ACK -> hangUp(state, "no ACK for our 200 OK");
             case ByeReceived b -> finished(state, "caller hung up", new AcceptBye(), new CancelTimer(CallTimer.ACK));
             case CancelReceived c -> new Transition(state, List.of(new AcceptCancel(false)));
-            case AgentClosed closed -> hangUp(state, "agent session ended: " + closed.reason());
+            case AgentClosed closed -> agentFailed(state, closed.reason());
             case HangupRequested hangup -> hangUp(state, hangup.reason());
             default -> Transition.stay(state);
         };
+    }
+
+    /** The agent failed for good mid-call (once only): the fallback takes over and ends the call. */
+    private static Transition agentFailed(CallState state, String reason) {
+        if (state.agentFailed()) {
+            return Transition.stay(state);
+        }
+        return new Transition(state.withAgentFailed(), List.of(new Fallback("agent session ended: " + reason)));
     }
 
     private static Transition active(CallState state, CallEvent event) {
         return switch (event) {
             case ByeReceived b -> finished(state, "caller hung up", new AcceptBye());
             case CancelReceived c -> new Transition(state, List.of(new AcceptCancel(false)));
-            case AgentClosed closed -> hangUp(state, "agent session ended: " + closed.reason());
+            case AgentClosed closed -> agentFailed(state, closed.reason());
             case HangupRequested hangup -> hangUp(state, hangup.reason());
             default -> Transition.stay(state);
         };

@@ -29,6 +29,12 @@ public sealed interface Effect {
     /** Send our own BYE; {@code reason} says why the call is ending. */
     record SendBye(String reason) implements Effect {}
 
+    /**
+     * The agent cannot go on: give the caller the agent's fallback (an apology, then a hang-up or a transfer).
+     * The fallback ends the call itself.
+     */
+    record Fallback(String reason) implements Effect {}
+
     record StartTimer(CallTimer timer) implements Effect {}
 
     record CancelTimer(CallTimer timer) implements Effect {}

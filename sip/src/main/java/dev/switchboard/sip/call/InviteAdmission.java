@@ -1,5 +1,6 @@
 package dev.switchboard.sip.call;
 
+import dev.switchboard.sip.sdp.Codec;
 import dev.switchboard.sip.sdp.LocalMedia;
 import dev.switchboard.sip.sdp.NoCommonCodecException;
 import dev.switchboard.sip.sdp.SdpException;
@@ -54,7 +55,7 @@ final class InviteAdmission {
         if (agent.isEmpty()) {
             return reject(leg, name, Response.NOT_FOUND, "no agent for number " + number, 0);
         }
-        SessionDescription offer;
+        Offer offer;
         try {
             offer = offer(invite);
         } catch (UnsupportedBody e) {
@@ -66,11 +67,16 @@ final class InviteAdmission {
         }
         leg.trying();
         log.info("{}: {} calls {} -> agent {}", name, caller(invite), number, agent.get().name());
-        return Optional.of(new CallSetup(leg, agent.get(), offer, caller(invite), number));
+        return Optional.of(offer == null
+                ? new CallSetup(leg, agent.get(), null, caller(invite), number, null)
+                : new CallSetup(leg, agent.get(), offer.sdp(), caller(invite), number, offer.codec()));
     }
 
+    /** A checked offer and the codec our answer will choose. */
+    private record Offer(SessionDescription sdp, Codec codec) {}
+
     /** The caller's offer, checked against what we support; {@code null} when the INVITE has no body. */
-    private SessionDescription offer(Request invite) {
+    private Offer offer(Request invite) {
         byte[] body = invite.getRawContent();
         if (body == null || body.length == 0) {
             return null;
@@ -82,8 +88,8 @@ final class InviteAdmission {
                     + type.getContentSubType()) + ", expected application/sdp");
         }
         SessionDescription offer = SdpParser.parse(new String(body, StandardCharsets.UTF_8));
-        SdpNegotiator.answer(offer, services.codecs(), new LocalMedia(services.mediaAddress(), PROBE_PORT, 1, 1));
-        return offer;
+        LocalMedia probe = new LocalMedia(services.mediaAddress(), PROBE_PORT, 1, 1);
+        return new Offer(offer, SdpNegotiator.answer(offer, services.codecs(), probe).codec());
     }
 
     private static String caller(Request invite) {

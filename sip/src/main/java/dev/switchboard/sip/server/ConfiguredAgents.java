@@ -10,13 +10,17 @@ import dev.switchboard.agent.runtime.PatternGuardrail;
 import dev.switchboard.agent.tools.TableTool;
 import dev.switchboard.agent.tools.Tool;
 import dev.switchboard.agent.tools.WebhookTool;
+import dev.switchboard.agent.resilience.ReconnectPolicy;
 import dev.switchboard.config.AgentConfig;
+import dev.switchboard.config.FallbackConfig;
 import dev.switchboard.config.GuardrailConfig;
 import dev.switchboard.config.ProviderConfig;
+import dev.switchboard.config.ReconnectConfig;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.config.ToolConfig;
 import dev.switchboard.sip.call.AgentBinding;
 import dev.switchboard.sip.call.AgentDirectory;
+import dev.switchboard.sip.call.Recovery;
 import dev.switchboard.sip.tools.BuiltinTools;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +40,7 @@ final class ConfiguredAgents implements AgentDirectory {
     private final Map<String, String> numbers;
     private final Map<String, AgentBinding> agents = new HashMap<>();
 
-    ConfiguredAgents(SwitchboardConfig config, Providers providers, HttpClient http) {
+    ConfiguredAgents(SwitchboardConfig config, Providers providers, HttpClient http, Prompts prompts) {
         this.numbers = config.numbers();
         Map<String, Tool> declared = declaredTools(config.tools(), http);
         config.agents().forEach((name, agent) -> {
@@ -47,9 +51,20 @@ final class ConfiguredAgents implements AgentDirectory {
                     agent.guardrails() == null ? null : agent.guardrails().message(), agent.handoffs());
             List<String> builtIns = agent.tools().stream().filter(BuiltinTools.NAMES::contains).toList();
             agents.put(name, new AgentBinding(name, providers.transport(agent.provider()), profile,
-                    agent.connectTimeout(), agent.dtmf(), builtIns, agent.transferTargets()));
+                    agent.connectTimeout(), agent.dtmf(), builtIns, agent.transferTargets(), agent.audio(),
+                    recovery(agent, provider, prompts)));
         });
         requireHandoffsWithinProvider(config);
+    }
+
+    /** Reconnects per the provider's settings; prompts rendered now, so they never need a provider. */
+    private static Recovery recovery(AgentConfig agent, ProviderConfig provider, Prompts prompts) {
+        ReconnectConfig reconnect = provider.reconnect();
+        ReconnectPolicy policy = new ReconnectPolicy(reconnect.attempts(), reconnect.initialBackoff(),
+                reconnect.maxBackoff(), provider.maxSession());
+        FallbackConfig fallback = agent.fallback();
+        return new Recovery(policy, prompts.render(agent.holdMessage()), agent.holdAfter(),
+                prompts.render(fallback.say()), fallback.then(), fallback.transferTo());
     }
 
     @Override
@@ -63,8 +78,8 @@ final class ConfiguredAgents implements AgentDirectory {
     }
 
     /**
-     * The session an agent opens. Audio is 24 kHz PCM both ways for now. The local engine reads from the model name
-     * which behaviour to run: {@code echo}, or the agent's own script.
+     * The session an agent opens; each call picks its audio formats (G.711 pass-through where it can). The local
+     * engine reads from the model name which behaviour to run: {@code echo}, or the agent's own script.
      */
     static SessionConfig sessionConfig(String name, AgentConfig agent, ProviderConfig provider) {
         String model = provider.model();
@@ -72,7 +87,7 @@ final class ConfiguredAgents implements AgentDirectory {
             model = agent.script().isEmpty() ? (agent.mode() == null ? "echo" : agent.mode()) : name;
         }
         return new SessionConfig(model, agent.instructions(), agent.voice(),
-                AudioFormat.PCM16_24K, AudioFormat.PCM16_24K, List.of());
+                AudioFormat.PCM16_24K, AudioFormat.PCM16_24K, List.of(), RealtimeSettings.of(agent, provider));
     }
 
     private static Map<String, Tool> declaredTools(Map<String, ToolConfig> configs, HttpClient http) {

@@ -1,6 +1,8 @@
 package dev.switchboard.sip.server;
 
 import dev.switchboard.agent.api.RealtimeTransport;
+import dev.switchboard.agent.gemini.GeminiEndpoint;
+import dev.switchboard.agent.gemini.GeminiRealtimeTransport;
 import dev.switchboard.agent.local.LocalAgent;
 import dev.switchboard.agent.local.LocalRealtimeServer;
 import dev.switchboard.agent.openai.Dialect;
@@ -55,9 +57,15 @@ final class Providers implements AutoCloseable {
                         Dialect.LOCAL);
             }
             case "openai" -> new OpenAiRealtimeTransport(
-                    OpenAiEndpoint.bearer(config.baseUrl(), config.apiKey(), config.model()));
-            default -> throw new IllegalStateException("provider '" + name + "' has type '" + config.type()
-                    + "', which this version of Switchboard cannot run yet (supported: local, openai)");
+                    OpenAiEndpoint.bearer(config.baseUrl(), config.apiKey(), config.model()), Dialect.OPENAI);
+            case "azure" -> new OpenAiRealtimeTransport(OpenAiEndpoint.azure(config.baseUrl(), config.apiKey(),
+                    config.entraToken(), config.model()), Dialect.AZURE);
+            case "xai" -> new OpenAiRealtimeTransport(
+                    OpenAiEndpoint.xai(config.baseUrl(), config.apiKey(), config.model()), Dialect.XAI);
+            case "gemini" -> new GeminiRealtimeTransport(
+                    GeminiEndpoint.apiKey(config.baseUrl(), config.apiKey(), config.model()));
+            default -> throw new IllegalStateException("provider '" + name + "' has unknown type '"
+                    + config.type() + "'");
         };
     }
 

@@ -61,7 +61,8 @@ public final class SwitchboardServer implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         parts.add(0, http::shutdownNow);
-        ConfiguredAgents agents = new ConfiguredAgents(config, providers, http);
+        Prompts prompts = own(new Prompts());
+        ConfiguredAgents agents = new ConfiguredAgents(config, providers, http, prompts);
         MediaConfig mediaConfig = config.media();
         media = own(MediaEngine.start(Runtime.getRuntime().availableProcessors(), mediaConfig.bind(),
                 mediaConfig.rtpPorts().first(), mediaConfig.rtpPorts().last()));

@@ -19,6 +19,7 @@ import dev.switchboard.sip.call.Effect.Answer;
 import dev.switchboard.sip.call.Effect.CancelTimer;
 import dev.switchboard.sip.call.Effect.CloseAgent;
 import dev.switchboard.sip.call.Effect.CloseMedia;
+import dev.switchboard.sip.call.Effect.Fallback;
 import dev.switchboard.sip.call.Effect.Finish;
 import dev.switchboard.sip.call.Effect.OpenAgent;
 import dev.switchboard.sip.call.Effect.OpenMedia;
@@ -41,7 +42,11 @@ class CallStateMachineTest {
     }
 
     private void invited() {
-        Transition start = CallStateMachine.start();
+        invited(false);
+    }
+
+    private void invited(boolean rejectWhenAgentFails) {
+        Transition start = CallStateMachine.start(rejectWhenAgentFails);
         state = start.state();
         assertEquals(List.of(new Ring(), new OpenMedia(), new OpenAgent(), new StartTimer(CallTimer.AGENT_CONNECT)),
                 start.effects());
@@ -84,19 +89,48 @@ class CallStateMachineTest {
     }
 
     @Test
-    void anAgentThatFailsOrTimesOutGets503() {
-        invited();
+    void anAgentThatFailsOrTimesOutGets503WhenSoConfigured() {
+        invited(true);
         List<Effect> effects = on(new AgentClosed("refused"));
         assertEquals(new Reject(503, "agent unavailable: refused"), effects.get(0));
         assertTrue(effects.contains(new CloseMedia()));
         assertEquals(Phase.TERMINATED, state.phase());
 
-        invited();
+        invited(true);
         assertEquals(new Reject(503, "agent did not connect in time"),
                 on(new TimerFired(CallTimer.AGENT_CONNECT)).get(0));
 
         invited();
-        assertEquals(new Reject(503, "no port"), on(new MediaFailed("no port")).get(0));
+        assertEquals(new Reject(503, "no port"), on(new MediaFailed("no port")).get(0), "no media, no fallback");
+    }
+
+    @Test
+    void aRingingCallWhoseAgentFailsIsAnsweredWithTheFallback() {
+        invited();
+        on(new MediaOpened());
+        assertEquals(List.of(new CloseAgent(), new CancelTimer(CallTimer.AGENT_CONNECT), new Answer(),
+                new StartTimer(CallTimer.ACK), new Fallback("the agent could not be reached")),
+                on(new AgentClosed("401 refused")));
+        assertEquals(Phase.ANSWERING, state.phase());
+        assertEquals(List.of(new CancelTimer(CallTimer.ACK)), on(new Acked()));
+    }
+
+    @Test
+    void aTimedOutAgentWaitsForMediaThenGetsTheFallback() {
+        invited();
+        assertEquals(List.of(new CloseAgent()), on(new TimerFired(CallTimer.AGENT_CONNECT)));
+        assertEquals(Phase.INVITED, state.phase());
+        assertTrue(on(new MediaOpened()).contains(new Fallback("the agent could not be reached")));
+        assertEquals(Phase.ANSWERING, state.phase());
+    }
+
+    @Test
+    void anAgentFailingMidCallHandsOverToTheFallbackOnce() {
+        active();
+        assertEquals(List.of(new Fallback("agent session ended: keys refused")), on(new AgentClosed("keys refused")));
+        assertEquals(Phase.ACTIVE, state.phase(), "the fallback ends the call itself");
+        assertEquals(List.of(), on(new AgentClosed("again")));
+        assertTrue(on(new ByeReceived()).contains(new AcceptBye()));
     }
 
     @Test
@@ -119,14 +153,6 @@ class CallStateMachineTest {
         assertEquals(List.of(new AcceptBye(), new CloseAgent(), new CloseMedia(), new Finish("caller hung up")),
                 on(new ByeReceived()));
         assertEquals(Phase.TERMINATED, state.phase());
-    }
-
-    @Test
-    void anAgentDroppingMidCallHangsUp() {
-        active();
-        List<Effect> effects = on(new AgentClosed("socket lost"));
-        assertEquals(Phase.TERMINATING, state.phase());
-        assertTrue(effects.contains(new SendBye("agent session ended: socket lost")));
     }
 
     @Test
@@ -166,6 +192,15 @@ class CallStateMachineTest {
                 new TimerFired(CallTimer.ACK), new HangupRequested("y"), new CancelReceived())) {
             assertTrue(CallStateMachine.next(terminated, late).ignored(terminated), late.toString());
         }
+    }
+
+    @Test
+    void aFailedAgentWhileAnsweringAlsoFallsBack() {
+        invited();
+        on(new MediaOpened());
+        on(new AgentReady());
+        assertEquals(List.of(new Fallback("agent session ended: gone")), on(new AgentClosed("gone")));
+        assertEquals(Phase.ANSWERING, state.phase());
     }
 
     @Test

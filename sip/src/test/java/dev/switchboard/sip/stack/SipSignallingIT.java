@@ -39,7 +39,7 @@ class SipSignallingIT {
             agents:
               echo: { provider: local, mode: echo }
               slow: { provider: hanging, connect_timeout: 8s }
-              unreachable: { provider: closed }
+              unreachable: { provider: closed, connect_timeout: 1s, fallback: { then: reject } }
             numbers:
               "600": echo
               "601": slow
@@ -113,12 +113,13 @@ class SipSignallingIT {
     }
 
     @Test
-    void anUnreachableProviderGets503() throws Exception {
+    void anUnreachableProviderGets503WhenTheAgentSaysReject() throws Exception {
         try (TestPhone phone = new TestPhone(server.sip())) {
             SipText response = phone.call("602", OutgoingCall.offer(4000, "0")).awaitFinal();
             assertEquals(503, response.status());
             assertNotNull(response.header("retry-after"));
-            assertTrue(response.header("warning").contains("agent unavailable"), response.header("warning"));
+            assertTrue(response.header("warning").contains("agent did not connect in time"),
+                    response.header("warning"));
         }
         awaitNoCalls();
     }
