@@ -1,7 +1,7 @@
 package dev.switchboard.agent.gemini;
 
+import dev.switchboard.agent.ws.Credentials;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,14 +66,7 @@ public record GeminiEndpoint(URI uri, String defaultModel, Map<String, String> h
 
     /** The credential values, bare as well as with their scheme, for redaction. */
     List<String> secrets() {
-        List<String> secrets = new ArrayList<>();
-        for (String value : headers.values()) {
-            secrets.add(value);
-            if (value.startsWith(BEARER)) {
-                secrets.add(value.substring(BEARER.length()));
-            }
-        }
-        return secrets;
+        return Credentials.secretsOf(headers);
     }
 
     @Override

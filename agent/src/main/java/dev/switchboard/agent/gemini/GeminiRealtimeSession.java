@@ -240,7 +240,7 @@ final class GeminiRealtimeSession implements RealtimeSession, WebSocketListener 
     @Override
     public void onFailure(Throwable cause) {
         if (cause instanceof WebSocketHandshakeRefused refused) {
-            String why = "provider refused the connection: " + redact(refused.getMessage());
+            String why = refused.meaning() + ": " + redact(refused.getMessage());
             log.warn("Gemini {}", why);
             deliverClosed(-1, why, CloseClassification.retryableRefusal(refused.status()));
         } else {

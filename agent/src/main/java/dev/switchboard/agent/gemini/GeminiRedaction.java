@@ -1,5 +1,6 @@
 package dev.switchboard.agent.gemini;
 
+import dev.switchboard.agent.ws.Credentials;
 import java.util.Collection;
 import java.util.regex.Pattern;
 
@@ -10,7 +11,6 @@ import java.util.regex.Pattern;
  */
 final class GeminiRedaction {
 
-    static final String REDACTED = "[redacted]";
     /** Each shape starts at a word boundary, so ordinary words that merely contain the prefix stay as they are. */
     private static final Pattern SECRET = Pattern.compile(
             "(?<![A-Za-z0-9])(AIza[0-9A-Za-z_\\-]{10,}|ya29\\.[0-9A-Za-z_.\\-]{8,}|auth_tokens/[0-9A-Za-z_.\\-]+)"
@@ -20,15 +20,6 @@ final class GeminiRedaction {
 
     /** {@code text} with every known secret and every credential-shaped token replaced. */
     static String redact(String text, Collection<String> secrets) {
-        if (text == null) {
-            return null;
-        }
-        String redacted = text;
-        for (String secret : secrets) {
-            if (secret != null && !secret.isBlank()) {
-                redacted = redacted.replace(secret, REDACTED);
-            }
-        }
-        return SECRET.matcher(redacted).replaceAll(REDACTED);
+        return Credentials.redact(text, secrets, SECRET);
     }
 }

@@ -1,8 +1,10 @@
 package dev.switchboard.agent.openai;
 
+import dev.switchboard.agent.ws.Credentials;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -97,6 +99,11 @@ public record OpenAiEndpoint(URI baseUri, String defaultModel, Map<String, Strin
 
     private static boolean isBlank(String text) {
         return text == null || text.isBlank();
+    }
+
+    /** The credential values, for redaction. */
+    List<String> secrets() {
+        return Credentials.secretsOf(headers);
     }
 
     @Override

@@ -39,8 +39,6 @@ import org.slf4j.LoggerFactory;
 final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener {
 
     private static final Logger log = LoggerFactory.getLogger(OpenAiRealtimeSession.class);
-    /** HTTP statuses at the upgrade that retrying cannot fix: bad request, bad key, forbidden, unknown path/model. */
-    private static final Set<Integer> FATAL_STATUSES = Set.of(400, 401, 403, 404);
 
     private final SessionConfig config;
     private final Dialect dialect;
@@ -59,6 +57,10 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
     private boolean responseActive;
     /** Whether the model has produced audio: from then on OpenAI refuses a voice change (§2.2). */
     private boolean spoken;
+    /** An error after which the server's close is final (a spent quota, say); {@code null} while there is none. */
+    private ServerEvent.ProviderError fatal;
+    /** The endpoint's credentials, kept out of everything this session logs or reports. */
+    private List<String> secrets = List.of();
 
     /**
      * @param history      entries to restore as items once the session is configured; empty for a new call
@@ -75,6 +77,7 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
 
     void connect(OpenAiEndpoint endpoint, EventLoop loop) {
         this.loop = loop;
+        this.secrets = endpoint.secrets();
         if (closeRequested) {
             deliverClosed(1000, "closed before connecting", false);
             return;
@@ -166,7 +169,8 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
             return;
         }
         for (ServerEvent neutral : mapped) {
-            deliver(neutral);
+            deliver(neutral instanceof ServerEvent.ProviderError error
+                    ? new ServerEvent.ProviderError(error.code(), redact(error.message())) : neutral);
         }
     }
 
@@ -175,6 +179,11 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
             case ServerEvent.ResponseStarted started -> responseActive = true;
             case ServerEvent.ResponseDone done -> responseActive = false;
             case ServerEvent.AudioDelta delta -> spoken = true;
+            case ServerEvent.ProviderError error when FailureClassification.fatalError(error.code()) -> {
+                log.warn("provider error {} ({}): the agent cannot go on with this provider", error.code(),
+                        redact(error.message()));
+                fatal = error;
+            }
             case ServerEvent.ToolCallDone done when done.callId() != null && !finishedToolCalls.add(done.callId()) -> {
                 log.debug("provider repeated function call {}; reported once", done.callId());
                 return;
@@ -195,8 +204,9 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
             }
         } else if (type.equals("error")) {
             ServerEvent.ProviderError error = providerError(event);
-            log.warn("provider refused the session configuration: {} {}", error.code(), error.message());
-            deliverClosed(-1, "session refused: " + error.code() + ": " + error.message(), false);
+            String message = redact(error.message());
+            log.warn("provider refused the session configuration: {} {}", error.code(), message);
+            deliverClosed(-1, "session refused: " + error.code() + ": " + message, false);
             connection.close(1000, "session refused");
         }
     }
@@ -238,23 +248,31 @@ final class OpenAiRealtimeSession implements RealtimeSession, WebSocketListener 
         listener.onEvent(new ServerEvent.SessionReady());
     }
 
+    private String redact(String text) {
+        return Redaction.redact(text, secrets);
+    }
+
     private static ServerEvent.ProviderError providerError(JsonNode event) {
         return (ServerEvent.ProviderError) OpenAiServerEvents.map(event).getFirst();
     }
 
     @Override
     public void onClosed(int code, String reason) {
-        String why = Redaction.redact(reason == null || reason.isBlank() ? "closed" : reason);
-        deliverClosed(code, why, !closeRequested && code != 1000);
+        String why = redact(reason == null || reason.isBlank() ? "closed" : reason);
+        if (fatal != null) {
+            why = fatal.code() + ": " + redact(fatal.message()) + " (closed: " + why + ")";
+        }
+        deliverClosed(code, why, !closeRequested && code != 1000 && fatal == null);
     }
 
     @Override
     public void onFailure(Throwable cause) {
         if (cause instanceof WebSocketHandshakeRefused refused) {
-            String reason = Redaction.redact(refused.getMessage());
-            deliverClosed(-1, "provider refused the connection: " + reason, !FATAL_STATUSES.contains(refused.status()));
+            String reason = redact(refused.getMessage());
+            deliverClosed(-1, refused.meaning() + ": " + reason,
+                    FailureClassification.retryableRefusal(refused.status(), refused.getMessage()));
         } else {
-            deliverClosed(-1, "cannot reach provider: " + cause, !closeRequested);
+            deliverClosed(-1, "cannot reach provider: " + redact(cause.toString()), !closeRequested);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.switchboard.agent.openai;
 
+import dev.switchboard.agent.ws.Credentials;
+import java.util.Collection;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +19,11 @@ final class Redaction {
     private Redaction() {}
 
     static String redact(String text) {
-        return text == null ? null : SECRET.matcher(text).replaceAll("[redacted]");
+        return redact(text, List.of());
+    }
+
+    /** {@code text} without the configured {@code secrets} (whatever their shape) and key-shaped tokens. */
+    static String redact(String text, Collection<String> secrets) {
+        return Credentials.redact(text, secrets, SECRET);
     }
 }

@@ -9,20 +9,26 @@ import java.util.function.Predicate;
 
 /**
  * What the call sends while no connection is up, to be replayed on the new one in order: the most recent caller
- * audio (bounded: {@link #MAX_AUDIO_BYTES}), and every tool result, keypad text and response request. An
- * interruption or a commit has nothing to act on and is dropped.
+ * audio (at most {@link #MAX_AUDIO_MILLIS} of it, whatever the format), and every tool result, keypad text and
+ * response request. An interruption or a commit has nothing to act on and is dropped.
  *
  * <p>Threading: confined to the call's event loop.
  */
 final class PendingInput {
 
-    /** About three seconds of 24 kHz PCM16: what a caller says just before the connection is back. */
-    static final int MAX_AUDIO_BYTES = 3 * 48_000;
+    /** What a caller says just before the connection is back; older speech would answer a stale turn. */
+    static final int MAX_AUDIO_MILLIS = 3_000;
 
+    private final int maxAudioBytes;
     private final Deque<byte[]> audio = new ArrayDeque<>();
     private final List<ClientEvent> events = new ArrayList<>();
     private int audioBytes;
     private boolean respond;
+
+    /** @param bytesPerMillisecond of the caller audio the session sends (G.711: 8, 24 kHz PCM16: 48) */
+    PendingInput(int bytesPerMillisecond) {
+        this.maxAudioBytes = MAX_AUDIO_MILLIS * bytesPerMillisecond;
+    }
 
     void hold(ClientEvent event) {
         switch (event) {
@@ -37,7 +43,7 @@ final class PendingInput {
     private void holdAudio(byte[] chunk) {
         audio.addLast(chunk);
         audioBytes += chunk.length;
-        while (audioBytes > MAX_AUDIO_BYTES && !audio.isEmpty()) {
+        while (audioBytes > maxAudioBytes && !audio.isEmpty()) {
             audioBytes -= audio.removeFirst().length;
         }
     }

@@ -43,7 +43,7 @@ public final class ResilientSession implements RealtimeSession {
     private final RealtimeListener listener;
     private final ReconnectPolicy policy;
     private final ConversationHistory history = new ConversationHistory();
-    private final PendingInput pending = new PendingInput();
+    private final PendingInput pending;
     private final Set<String> outstandingTools = new HashSet<>();
     private SessionConfig config;
     private State state = State.CONNECTING;
@@ -70,6 +70,7 @@ public final class ResilientSession implements RealtimeSession {
         this.loop = loop;
         this.listener = listener;
         this.policy = policy;
+        this.pending = new PendingInput(config.inputFormat().bytesPerMillisecond());
     }
 
     /** Opens the first connection. Call on {@code loop}; events arrive there, starting with SessionReady. */

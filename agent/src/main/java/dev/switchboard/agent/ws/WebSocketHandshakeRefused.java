@@ -16,4 +16,13 @@ public final class WebSocketHandshakeRefused extends RuntimeException {
     public int status() {
         return status;
     }
+
+    /**
+     * What the refusal means, in words for a log: 401 and 403 are the provider turning down the credentials
+     * (RFC 9110 §15.5.2, §15.5.4), anything else the connection itself.
+     */
+    public String meaning() {
+        boolean credentials = status == 401 || status == 403;
+        return credentials ? "the provider refused the credentials" : "the provider refused the connection";
+    }
 }

@@ -62,4 +62,12 @@ class RedactionTest {
     void nullStaysNull() {
         assertNull(Redaction.redact(null));
     }
+
+    @Test
+    void aConfiguredSecretOfAnyShapeIsRemoved() {
+        String azureKey = "0123456789abcdef0123456789abcdef";
+        OpenAiEndpoint endpoint = OpenAiEndpoint.azure("https://res.openai.azure.com", azureKey, null, "dep");
+        assertEquals("Access denied due to invalid subscription key [redacted].",
+                Redaction.redact("Access denied due to invalid subscription key " + azureKey + ".", endpoint.secrets()));
+    }
 }
