@@ -124,6 +124,7 @@ public final class Call implements CallControl {
 
         @Override
         public void failed(String reason) {
+            log.warn("{}: agent {} on {} is gone: {}", name, agent.currentAgent(), binding.recovery().provider(), reason);
             fire(new AgentClosed(reason));
         }
 

@@ -48,6 +48,7 @@ final class CallAgent implements RealtimeAgent.Host {
     private RealtimeSession connection;
     private RealtimeAgent agent;
     private String current;
+    private boolean closed;
 
     /** @param session the agent's session with the audio formats chosen for this call */
     CallAgent(String name, AgentBinding binding, SessionConfig session, CallInfo info, CallServices services,
@@ -82,6 +83,9 @@ final class CallAgent implements RealtimeAgent.Host {
     }
 
     private void onEvent(ServerEvent event) {
+        if (closed) {
+            return; // the call let go of the agent; what the session says while closing is nobody's business
+        }
         switch (event) {
             case ServerEvent.SessionReady sessionReady -> {
                 agent.greet();
@@ -104,6 +108,7 @@ final class CallAgent implements RealtimeAgent.Host {
     }
 
     void close() {
+        closed = true;
         if (agent != null) {
             agent.close();
         }

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param fallbackPrompt the apology, as 24 kHz PCM16; empty for none
  * @param then           after the apology: hang up, transfer, or (for a ringing call) reject with 503
  * @param transferTo     the transfer target when {@code then} is transfer
+ * @param provider       the provider as the operator knows it, for failure logs: its name and where its
+ *                       credentials are configured (never the credentials themselves)
  */
 public record Recovery(
         ReconnectPolicy policy,
@@ -21,9 +23,10 @@ public record Recovery(
         Duration holdAfter,
         byte[] fallbackPrompt,
         FallbackConfig.Then then,
-        String transferTo) {
+        String transferTo,
+        String provider) {
 
     /** Reconnect by default, no prompts, hang up: for tests and agents without recovery settings. */
     public static final Recovery DEFAULT = new Recovery(ReconnectPolicy.DEFAULT, new byte[0], Duration.ofMillis(1500),
-            new byte[0], FallbackConfig.Then.HANGUP, null);
+            new byte[0], FallbackConfig.Then.HANGUP, null, "the agent's provider");
 }

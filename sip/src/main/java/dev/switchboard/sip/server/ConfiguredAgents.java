@@ -64,7 +64,17 @@ final class ConfiguredAgents implements AgentDirectory {
                 reconnect.maxBackoff(), provider.maxSession());
         FallbackConfig fallback = agent.fallback();
         return new Recovery(policy, prompts.render(agent.holdMessage()), agent.holdAfter(),
-                prompts.render(fallback.say()), fallback.then(), fallback.transferTo());
+                prompts.render(fallback.say()), fallback.then(), fallback.transferTo(),
+                describe(agent.provider(), provider));
+    }
+
+    /** "provider openai (credentials in providers.openai.api_key)": what a failure log names. */
+    private static String describe(String name, ProviderConfig provider) {
+        if (ProviderConfig.LOCAL.equals(provider.type())) {
+            return "provider " + name + " (built-in engine)";
+        }
+        String key = provider.entraToken() != null ? "entra_token" : "api_key";
+        return "provider " + name + " (credentials in providers." + name + "." + key + ")";
     }
 
     @Override

@@ -1,12 +1,14 @@
 package dev.switchboard.sip.call;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.media.codec.G711;
 import dev.switchboard.sip.testing.Audio;
 import dev.switchboard.sip.testing.Eventually;
+import dev.switchboard.sip.testing.LogCapture;
 import dev.switchboard.sip.testing.OutgoingCall;
 import dev.switchboard.sip.testing.RtpPeer;
 import dev.switchboard.sip.testing.SpokenReference;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A provider that refuses the API key: the caller is answered anyway, hears the agent's fallback apology (spoken
- * by the offline voice, since no model can speak), and the call ends with our BYE.
+ * by the offline voice, since no model can speak), and the call ends with our BYE. The log names the key that was
+ * refused by where it is configured, and never shows it, even when the provider quotes it back.
  */
 class FallbackIT {
 
@@ -56,7 +59,7 @@ class FallbackIT {
     static void start() throws Exception {
         refusing = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
         refusing.createContext("/", exchange -> {
-            byte[] body = ("{\"error\":{\"message\":\"Incorrect API key provided: sk-test-****CRET.\","
+            byte[] body = ("{\"error\":{\"message\":\"Incorrect API key provided: sk-test-SECRETSECRET.\","
                     + "\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(401, body.length);
@@ -77,7 +80,9 @@ class FallbackIT {
 
     @Test
     void aRefusedKeyGetsTheCallerTheApologyAndThenBye() throws Exception {
-        try (TestPhone phone = new TestPhone(server.sip()); RtpPeer rtp = new RtpPeer()) {
+        try (LogCapture log = new LogCapture();
+                TestPhone phone = new TestPhone(server.sip());
+                RtpPeer rtp = new RtpPeer()) {
             OutgoingCall call = phone.call("800", OutgoingCall.offer(rtp.port(), "0"));
             assertEquals(200, call.awaitFinal().status(), "answered, to hear the fallback");
             call.ack();
@@ -93,6 +98,11 @@ class FallbackIT {
             }
             Audio.Match match = Audio.bestMatch(voice.speak(APOLOGY), java.util.Arrays.copyOf(heard, at));
             assertTrue(match.correlation() > 0.9, "the caller heard the whole apology before the BYE: " + match);
+
+            String logged = log.text();
+            assertTrue(logged.contains("refused the credentials")
+                    && logged.contains("providers.openai.api_key"), "the log says which key was refused:\n" + logged);
+            assertFalse(logged.contains("SECRETSECRET"), "the key never reaches the log:\n" + logged);
         }
         Eventually.await(() -> server.server().calls().size() == 0, Duration.ofSeconds(5), () -> "call ended");
     }
