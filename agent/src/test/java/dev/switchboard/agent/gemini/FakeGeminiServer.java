@@ -59,7 +59,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * setup; {@link #refuseUpgrades} answers every upgrade with an HTTP error. Everything else is pushed by the test
  * through the {@link Peer}.
  */
-final class FakeGeminiServer implements AutoCloseable {
+public final class FakeGeminiServer implements AutoCloseable {
 
     static final String PATH = "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent";
     static final Duration WAIT = Duration.ofSeconds(5);
@@ -68,7 +68,7 @@ final class FakeGeminiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A model turn to play: its voice (PCM16 24 kHz) and transcript. */
-    record Turn(byte[] audio, String transcript) {}
+    public record Turn(byte[] audio, String transcript) {}
 
     private final String apiKey;
     private final String wireModel;
@@ -85,7 +85,7 @@ final class FakeGeminiServer implements AutoCloseable {
      * @param apiKey    the only key accepted
      * @param wireModel the only model that exists, as {@code setup.model} names it ({@code models/…})
      */
-    FakeGeminiServer(String apiKey, String wireModel) {
+    public FakeGeminiServer(String apiKey, String wireModel) {
         this.apiKey = apiKey;
         this.wireModel = wireModel;
         serverChannel = new ServerBootstrap()
@@ -111,12 +111,12 @@ final class FakeGeminiServer implements AutoCloseable {
     }
 
     /** The Gemini endpoint URI on this server. */
-    URI uri() {
+    public URI uri() {
         return URI.create("ws://127.0.0.1:" + ((InetSocketAddress) serverChannel.localAddress()).getPort() + PATH);
     }
 
     /** Plays {@code turn} once a connection has received at least {@code afterBytes} of caller audio. */
-    void replyToAudio(int afterBytes, Turn turn) {
+    public void replyToAudio(int afterBytes, Turn turn) {
         audioReplyAfterBytes = afterBytes;
         audioReply = turn;
     }
@@ -136,7 +136,7 @@ final class FakeGeminiServer implements AutoCloseable {
         refusal = status;
     }
 
-    Peer nextPeer() throws InterruptedException {
+    public Peer nextPeer() throws InterruptedException {
         return take(peers, "a client connection");
     }
 
@@ -164,7 +164,7 @@ final class FakeGeminiServer implements AutoCloseable {
     }
 
     /** One client connection, seen from the server. Its methods may be called from any thread. */
-    final class Peer {
+    public final class Peer {
 
         private final Channel channel;
         private final String keyHeader;
@@ -188,7 +188,7 @@ final class FakeGeminiServer implements AutoCloseable {
         }
 
         /** The {@code setup} object the client sent first. */
-        JsonNode setup() throws Exception {
+        public JsonNode setup() throws Exception {
             return setup.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         }
 
@@ -198,7 +198,7 @@ final class FakeGeminiServer implements AutoCloseable {
         }
 
         /** Skips the client's messages up to the next one with top-level {@code key}. */
-        JsonNode nextMessageWith(String key) throws InterruptedException {
+        public JsonNode nextMessageWith(String key) throws InterruptedException {
             while (true) {
                 JsonNode message = nextMessage();
                 if (message.has(key)) {
@@ -223,7 +223,7 @@ final class FakeGeminiServer implements AutoCloseable {
         }
 
         /** Streams a whole model turn: audio chunks, its transcript, generationComplete, turnComplete. */
-        void playTurn(Turn turn) {
+        public void playTurn(Turn turn) {
             for (int at = 0; at < turn.audio().length; at += OUTPUT_CHUNK_BYTES) {
                 send(GeminiServerJson.audio(Arrays.copyOfRange(turn.audio(), at,
                         Math.min(turn.audio().length, at + OUTPUT_CHUNK_BYTES))));

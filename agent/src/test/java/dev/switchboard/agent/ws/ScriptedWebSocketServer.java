@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -70,9 +71,15 @@ public final class ScriptedWebSocketServer implements AutoCloseable {
     private final BlockingQueue<Upgrade> upgrades = new LinkedBlockingQueue<>();
     private final BlockingQueue<Peer> peers = new LinkedBlockingQueue<>();
     private final Channel serverChannel;
+    /** While set, upgrades are refused with this status and {@link #refusalBody}: a provider outage. */
+    private volatile HttpResponseStatus refusal;
+    private volatile String refusalBody;
+    private final AtomicInteger refused = new AtomicInteger();
 
     /** Exactly one of {@code script} (complete upgrades) and {@code refusal} (refuse them) is given. */
     private ScriptedWebSocketServer(Script script, HttpResponseStatus refusal, String refusalBody) {
+        this.refusal = refusal;
+        this.refusalBody = refusalBody;
         serverChannel = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -80,7 +87,8 @@ public final class ScriptedWebSocketServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024));
-                        if (script != null) {
+                        HttpResponseStatus refusing = ScriptedWebSocketServer.this.refusal;
+                        if (refusing == null) {
                             channel.pipeline().addLast(new WebSocketServerProtocolHandler(
                                     WebSocketServerProtocolConfig.newBuilder()
                                             .websocketPath("/")
@@ -91,7 +99,7 @@ public final class ScriptedWebSocketServer implements AutoCloseable {
                                             .build()));
                             channel.pipeline().addLast(new PeerHandler(script));
                         } else {
-                            channel.pipeline().addLast(new Refuser(refusal, refusalBody));
+                            channel.pipeline().addLast(new Refuser(refusing, ScriptedWebSocketServer.this.refusalBody));
                         }
                     }
                 })
@@ -108,6 +116,25 @@ public final class ScriptedWebSocketServer implements AutoCloseable {
     /** A server that answers every upgrade request with {@code status} and a JSON {@code body}, then closes. */
     public static ScriptedWebSocketServer refusing(HttpResponseStatus status, String body) {
         return new ScriptedWebSocketServer(null, status, body);
+    }
+
+    /**
+     * Refuses every upgrade from now on with {@code status} and a JSON {@code body}, as a provider in an outage
+     * does; connections already open stay open.
+     */
+    public void refuseUpgrades(HttpResponseStatus status, String body) {
+        refusalBody = body;
+        refusal = status;
+    }
+
+    /** Completes upgrades again after {@link #refuseUpgrades}; only for a server built {@link #accepting}. */
+    public void acceptUpgrades() {
+        refusal = null;
+    }
+
+    /** How many upgrade requests have been refused so far. */
+    public int refusedUpgrades() {
+        return refused.get();
     }
 
     public int port() {
@@ -267,6 +294,7 @@ public final class ScriptedWebSocketServer implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
             upgrades.add(new Upgrade(request.uri(), request.headers().copy()));
+            refused.incrementAndGet();
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                     Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
             response.headers()

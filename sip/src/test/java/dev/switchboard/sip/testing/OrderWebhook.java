@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A shop's order-lookup webhook on loopback, for calls that exercise tools: order 12345 is shipped, 55555 answers
- * only after {@link #SLOW_MILLIS} (or when released), 99999 fails with HTTP 500, anything else is 404. Every
+ * only after {@link #SLOW_MILLIS}, 99999 fails with HTTP 500, anything else is 404. Every
  * request is recorded with its arrival time.
  */
 public final class OrderWebhook implements AutoCloseable {
@@ -49,6 +49,11 @@ public final class OrderWebhook implements AutoCloseable {
             throw new AssertionError("the order webhook was not called within " + seconds + " s");
         }
         return request;
+    }
+
+    /** A request already received and not yet taken, or {@code null}: for asserting that none came. */
+    public Request poll() {
+        return requests.poll();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
