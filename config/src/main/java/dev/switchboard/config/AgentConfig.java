@@ -11,7 +11,8 @@ import java.util.Objects;
  * One entry under {@code agents:}: a persona that answers calls.
  *
  * @param provider             name of an entry under {@code providers:}; required
- * @param mode                 provider-specific mode (e.g. {@code echo} for the local engine); may be null
+ * @param mode                 mode of the local engine (e.g. {@code echo}); other provider types
+ *                             ignore it; may be null
  * @param voice                provider voice name; null means the provider's default
  * @param instructions         system prompt; may be null
  * @param tools                names of tools under {@code tools:} or {@link ToolConfig#BUILT_INS}; default empty
@@ -38,7 +39,9 @@ import java.util.Objects;
  *                             {@code tools}; null means the provider's default (auto)
  * @param noiseReduction       {@code near_field} or {@code far_field} input noise reduction; null
  *                             means none
- * @param transcription        transcription of the caller's speech; null when absent
+ * @param transcription        transcription of the caller's speech; null when absent, and then the
+ *                             server still transcribes the caller for provider type openai (with
+ *                             {@code gpt-4o-mini-transcribe}) and not for the others
  * @param turnDetection        how the end of the caller's turn is detected; null when absent, which
  *                             means server_vad with the provider's defaults
  * @param audio                audio format exchanged with the provider; default {@link AudioMode#AUTO}

@@ -72,6 +72,7 @@ final class AgentSections {
         List<ScriptRule> script = ScriptRules.script(a, written(toolItems));
         checkScriptProvider(a, providerConfig);
         SessionSections.Settings session = SessionSections.settings(a, written(toolItems), providerConfig);
+        IgnoredSettings.warn(a, providerConfig);
         RecoverySections.Settings recovery = RecoverySections.settings(a);
         if (!known) {
             return null;
@@ -113,8 +114,11 @@ final class AgentSections {
         return instructions;
     }
 
-    /** A script replaces the model, which only the local engine can do without one. */
-    /** @param provider null when unknown or not built (already reported) */
+    /**
+     * A script replaces the model, which only the local engine can do without one.
+     *
+     * @param provider null when unknown or not built (already reported)
+     */
     private static void checkScriptProvider(MapView a, ProviderConfig provider) {
         YamlNode script = a.node("script");
         if (script != null && provider != null && !ProviderConfig.LOCAL.equals(provider.type())) {

@@ -16,7 +16,9 @@ import java.util.function.Function;
  * {@code ${VAR}} / {@code ${VAR:-default}} from the environment, applies defaults and validates
  * everything, including the names agents, tools and numbers use to refer to each other. All
  * problems of a file are reported together in one {@link ConfigException}, each with its file,
- * line and key path.
+ * line and key path. Settings that are valid but have no effect (keys the agent's provider type
+ * ignores) are not errors: {@link #loadWithWarnings(Path)} and
+ * {@link #parseWithWarnings(String, String, Function, Path)} return them as warnings, in the same shape.
  */
 public final class ConfigLoader {
 
@@ -26,11 +28,21 @@ public final class ConfigLoader {
     }
 
     /**
-     * Loads {@code file} (UTF-8) using the process environment.
+     * Loads {@code file} (UTF-8) using the process environment; warnings are dropped (see
+     * {@link #loadWithWarnings(Path)}).
      *
      * @throws ConfigException if the file cannot be read or has any problem
      */
     public static SwitchboardConfig load(Path file) {
+        return loadWithWarnings(file).config();
+    }
+
+    /**
+     * Loads {@code file} (UTF-8) using the process environment, with the warnings found.
+     *
+     * @throws ConfigException if the file cannot be read or has any problem
+     */
+    public static LoadedConfig loadWithWarnings(Path file) {
         String source = file.toString();
         String text;
         try {
@@ -42,7 +54,7 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw single(source, "cannot read file: " + e);
         }
-        return parse(text, source, System::getenv, file.toAbsolutePath().getParent());
+        return parseWithWarnings(text, source, System::getenv, file.toAbsolutePath().getParent());
     }
 
     /**
@@ -59,7 +71,8 @@ public final class ConfigLoader {
     }
 
     /**
-     * Parses configuration text.
+     * Parses configuration text; warnings are dropped (see
+     * {@link #parseWithWarnings(String, String, Function, Path)}).
      *
      * @param yamlText      the YAML document
      * @param sourceName    file name used in problem messages
@@ -70,6 +83,17 @@ public final class ConfigLoader {
      */
     public static SwitchboardConfig parse(String yamlText, String sourceName, Function<String, String> env,
                                           Path baseDirectory) {
+        return parseWithWarnings(yamlText, sourceName, env, baseDirectory).config();
+    }
+
+    /**
+     * Parses configuration text, with the warnings found; parameters as for
+     * {@link #parse(String, String, Function, Path)}.
+     *
+     * @throws ConfigException listing every problem found (warnings are not problems)
+     */
+    public static LoadedConfig parseWithWarnings(String yamlText, String sourceName, Function<String, String> env,
+                                                 Path baseDirectory) {
         Objects.requireNonNull(yamlText, "yamlText");
         Objects.requireNonNull(env, "env");
         Path base = Objects.requireNonNull(baseDirectory, "baseDirectory").toAbsolutePath();
@@ -83,7 +107,7 @@ public final class ConfigLoader {
                     + "), found " + root.kind());
         }
         problems.throwIfAny();
-        return config;
+        return new LoadedConfig(config, problems.warnings());
     }
 
     private static SwitchboardConfig bind(MapView top, Path baseDirectory) {

@@ -46,10 +46,13 @@ final class ProviderSections {
         p.reject(List.of("listen"), "only used by provider type local");
         String model = p.string("model", null);
         String baseUrl = p.url("base_url", null, List.of("wss", "ws", "https", "http"));
-        Duration maxSession = p.duration("max_session", null);
+        Duration maxSession = maxSession(p, type);
         ReconnectConfig reconnect = reconnect(p);
         if (type == null) {
             return null;
+        }
+        if (ProviderConfig.GEMINI.equals(type)) {
+            requireModel(p, " (Gemini Live has no default model)");
         }
         Credentials credentials = ProviderConfig.AZURE.equals(type) ? azure(p) : apiKeyOnly(p);
         return new ProviderConfig(type, credentials.apiKey(), model, baseUrl, null, credentials.entraToken(),
@@ -68,10 +71,35 @@ final class ProviderSections {
     /** Azure's endpoint and deployment are per resource, and it takes a key or an Entra ID token. */
     private static Credentials azure(MapView p) {
         p.require("base_url", " (azure has no default endpoint: give your resource's realtime URL)");
-        p.require("model", " (for azure, the name of your realtime model deployment)");
+        requireModel(p, " (for azure, the name of your realtime model deployment)");
         String given = p.exactlyOne(API_KEY, ENTRA_TOKEN, " (azure takes an API key or a Microsoft Entra ID token)");
         String credential = given == null ? null : p.requiredString(given);
         return API_KEY.equals(given) ? new Credentials(credential, null) : new Credentials(null, credential);
+    }
+
+    /** A model the type cannot do without: an empty one would fail every call instead of the load. */
+    private static void requireModel(MapView p, String why) {
+        if (p.require("model", why)) {
+            p.requiredString("model");
+        }
+    }
+
+    /**
+     * {@code max_session} must recycle a session before the provider ends it, so it may not exceed
+     * {@link ProviderConfig#maxSessionLimit(String)}; checked only once the type is known.
+     */
+    private static Duration maxSession(MapView p, String type) {
+        Duration maxSession = p.duration("max_session", null);
+        Duration limit = type == null ? null : ProviderConfig.maxSessionLimit(type);
+        if (maxSession != null && limit != null && maxSession.compareTo(limit) > 0) {
+            YamlNode.Scalar scalar = p.scalar("max_session");
+            String why = ProviderConfig.GEMINI.equals(type)
+                    ? "Gemini Live recycles its connections about every 10 minutes"
+                    : "OpenAI's realtime protocol ends a session after 60 minutes";
+            p.problems().report(scalar, "must be at most " + Durations.format(limit) + " for provider type " + type
+                    + " (" + why + "), found " + scalar.shown());
+        }
+        return maxSession;
     }
 
     /** The doubling backoff must have room to grow: {@code initial_backoff} is at most {@code max_backoff}. */

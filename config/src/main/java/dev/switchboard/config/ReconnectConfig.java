@@ -7,10 +7,12 @@ import java.util.Objects;
  * The {@code reconnect:} section of a provider: how a call's provider session is re-established
  * after the connection drops, with exponential backoff, before the agent's fallback takes over.
  *
- * @param attempts       reconnect attempts after a drop before giving up, 0..20 (0: give up at
- *                       once); default 5
- * @param initialBackoff wait before the first attempt, doubled for each further one; default 250 ms
- * @param maxBackoff     the doubling stops at this wait; at least {@code initialBackoff}; default 4 s
+ * @param attempts       reconnect attempts after a drop before giving up, 0..{@value #MAX_ATTEMPTS}
+ *                       (0: give up at once); default {@value #DEFAULT_ATTEMPTS}
+ * @param initialBackoff wait before the first attempt, doubled for each further one; default
+ *                       {@link #DEFAULT_INITIAL_BACKOFF} (250 ms)
+ * @param maxBackoff     the doubling stops at this wait; at least {@code initialBackoff}; default
+ *                       {@link #DEFAULT_MAX_BACKOFF} (1 s)
  */
 public record ReconnectConfig(int attempts, Duration initialBackoff, Duration maxBackoff) {
 

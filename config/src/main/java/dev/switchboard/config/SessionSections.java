@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 final class SessionSections {
 
     static final List<String> TRANSCRIPTION_KEYS = List.of("model", "language", "prompt");
+    /** Provider types that send no transcription model, so {@code transcription.model} is optional for them. */
+    private static final List<String> TRANSCRIPTION_MODEL_UNUSED = List.of(ProviderConfig.XAI, ProviderConfig.GEMINI,
+            ProviderConfig.LOCAL);
 
     /** An ISO 639-1 (or -2) language code, optionally with BCP 47 subtags such as a region: en, en-US. */
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
@@ -41,7 +44,7 @@ final class SessionSections {
                 toolChoice(a, agentTools),
                 a.choice("noise_reduction", "noise reduction", AgentConfig.NOISE_REDUCTIONS, null),
                 a.node("transcription") == null ? null
-                        : transcription(a.section("transcription", TRANSCRIPTION_KEYS)),
+                        : transcription(a.section("transcription", TRANSCRIPTION_KEYS), provider),
                 TurnDetections.turnDetection(a, provider),
                 audio == null ? null : AudioMode.valueOf(audio.toUpperCase(Locale.ROOT)));
     }
@@ -71,8 +74,15 @@ final class SessionSections {
         return null;
     }
 
-    private static TranscriptionConfig transcription(MapView t) {
-        String model = t.requiredString("model");
+    /**
+     * {@code model} is required unless the provider type sends none (xai takes only the language; gemini
+     * and local take nothing): demanding a value that is then dropped would only mislead.
+     *
+     * @param provider null when it could not be built (already reported); the model is then required
+     */
+    private static TranscriptionConfig transcription(MapView t, ProviderConfig provider) {
+        boolean modelUnused = provider != null && TRANSCRIPTION_MODEL_UNUSED.contains(provider.type());
+        String model = modelUnused ? t.string("model", null) : t.requiredString("model");
         String language = t.parse(t.scalar("language"), null, LANGUAGE_EXPECTED, text -> {
             if (!LANGUAGE.matcher(text).matches()) {
                 throw new IllegalArgumentException("invalid language '" + text + "' (expected " + LANGUAGE_EXPECTED
@@ -81,6 +91,6 @@ final class SessionSections {
             return text;
         });
         String prompt = t.string("prompt", null);
-        return model == null ? null : new TranscriptionConfig(model, language, prompt);
+        return model == null && !modelUnused ? null : new TranscriptionConfig(model, language, prompt);
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Binds an agent's {@code turn_detection:}. Settings of the other detection type are rejected
  * rather than silently ignored, and semantic VAD is checked against the provider's type, since
- * only OpenAI's realtime API (also served by Azure) offers it.
+ * only OpenAI's realtime API (also served by Azure) offers it. The ranges of {@code silence_duration}
+ * and {@code prefix_padding} hold for every provider type; {@link TurnDetectionConfig} says why.
  */
 final class TurnDetections {
 
@@ -41,8 +42,10 @@ final class TurnDetections {
         }
         Double threshold = semanticVad ? null
                 : t.decimal("threshold", TurnDetectionConfig.MIN_THRESHOLD, TurnDetectionConfig.MAX_THRESHOLD);
-        Duration prefixPadding = semanticVad ? null : t.duration("prefix_padding", null, Duration.ZERO, null);
-        Duration silenceDuration = semanticVad ? null : t.duration("silence_duration", null);
+        Duration prefixPadding = semanticVad ? null : t.duration("prefix_padding", null, Duration.ZERO,
+                TurnDetectionConfig.MAX_PREFIX_PADDING);
+        Duration silenceDuration = semanticVad ? null : t.duration("silence_duration", null,
+                TurnDetectionConfig.MIN_SILENCE_DURATION, TurnDetectionConfig.MAX_SILENCE_DURATION);
         Duration idleTimeout = semanticVad ? null : t.duration("idle_timeout", null,
                 TurnDetectionConfig.MIN_IDLE_TIMEOUT, TurnDetectionConfig.MAX_IDLE_TIMEOUT);
         String eagerness = serverVad ? null

@@ -57,7 +57,7 @@ final class ConfigFixtures {
               ai: {type: openai, api_key: k}
               az: {type: azure, base_url: "https://r.openai.azure.com", model: d, api_key: k}
               x: {type: xai, api_key: k}
-              gem: {type: gemini, api_key: k}
+              gem: {type: gemini, api_key: k, model: m}
               local: {type: local}
             """;
 
@@ -89,6 +89,11 @@ final class ConfigFixtures {
 
     static List<ConfigProblem> problems(String yaml, Map<String, String> env) {
         return assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, SOURCE, env::get)).problems();
+    }
+
+    /** The warnings of {@code yaml}, which must load. */
+    static List<ConfigProblem> warnings(String yaml) {
+        return ConfigLoader.parseWithWarnings(yaml, SOURCE, ENV::get, Path.of("")).warnings();
     }
 
     /** The one problem at {@code path}; fails when there is none or several. */

@@ -8,6 +8,7 @@ import static dev.switchboard.config.ConfigFixtures.problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +47,7 @@ class ProviderSessionTest {
                       attempts: 0
                       initial_backoff: 1s
                       max_backoff: 1s
-                  gem: {type: gemini, api_key: k, max_session: 600, reconnect: {attempts: 20, max_backoff: 10s}}
+                  gem: {type: gemini, api_key: k, model: m, max_session: 600, reconnect: {attempts: 20, max_backoff: 10s}}
                 """).providers();
 
         assertEquals(new ProviderConfig("openai", "k", null, null, null, null, Duration.ofMinutes(30),
@@ -69,7 +70,7 @@ class ProviderSessionTest {
                       initial_backoff: soon
                       max_backof: 2s
                   b: {type: xai, api_key: k, reconnect: {initial_backoff: 5s}}
-                  c: {type: gemini, api_key: k, reconnect: {attempts: -1, initial_backoff: 2s, max_backoff: 1s}}
+                  c: {type: gemini, api_key: k, model: m, reconnect: {attempts: -1, initial_backoff: 2s, max_backoff: 1s}}
                   d: {type: openai, api_key: k, reconnect: 5}
                 """);
 
@@ -92,6 +93,70 @@ class ProviderSessionTest {
         assertEquals("expected a map with keys attempts, initial_backoff, max_backoff, found a single value",
                 problemAt(problems, "providers.d.reconnect").message());
         assertEquals(8, problems.size(), problems::toString);
+    }
+
+    @Test
+    void geminiNeedsAModelAndAzureANonEmptyOne() {
+        List<ConfigProblem> problems = problems("""
+                providers:
+                  gem: {type: gemini, api_key: k}
+                  blank: {type: gemini, api_key: k, model: ""}
+                  env: {type: gemini, api_key: k, model: "${GEMINI_MODEL:-}"}
+                  az: {type: azure, base_url: "https://r.openai.azure.com", api_key: k, model: ""}
+                """);
+
+        assertEquals(new ConfigProblem(SOURCE, "providers.gem", 2,
+                "missing required key 'model' (Gemini Live has no default model)"), problemAt(problems, "providers.gem"));
+        assertEquals(new ConfigProblem(SOURCE, "providers.blank.model", 3, "must not be empty"),
+                problemAt(problems, "providers.blank.model"));
+        assertEquals("must not be empty, but the value from ${GEMINI_MODEL} is empty",
+                problemAt(problems, "providers.env.model").message());
+        assertEquals(new ConfigProblem(SOURCE, "providers.az.model", 5, "must not be empty"),
+                problemAt(problems, "providers.az.model"));
+        assertEquals(4, problems.size(), problems::toString);
+    }
+
+    @Test
+    void maxSessionMayNotOutlastTheProvidersOwnLimit() {
+        List<ConfigProblem> problems = problems("""
+                providers:
+                  ai: {type: openai, api_key: k, max_session: 61m}
+                  az: {type: azure, base_url: "https://r.openai.azure.com", model: d, api_key: k, max_session: 2h}
+                  x: {type: xai, api_key: k, max_session: 3601}
+                  gem: {type: gemini, api_key: k, model: m, max_session: 601s}
+                  env: {type: gemini, api_key: k, model: m, max_session: "${SESSION}"}
+                """, Map.of("SESSION", "11m"));
+
+        String openAi = " (OpenAI's realtime protocol ends a session after 60 minutes)";
+        assertEquals(new ConfigProblem(SOURCE, "providers.ai.max_session", 2,
+                "must be at most 1h for provider type openai" + openAi + ", found '61m'"),
+                problemAt(problems, "providers.ai.max_session"));
+        assertEquals("must be at most 1h for provider type azure" + openAi + ", found '2h'",
+                problemAt(problems, "providers.az.max_session").message());
+        assertEquals("must be at most 1h for provider type xai" + openAi + ", found '3601'",
+                problemAt(problems, "providers.x.max_session").message());
+        assertEquals(new ConfigProblem(SOURCE, "providers.gem.max_session", 5, "must be at most 10m for provider "
+                + "type gemini (Gemini Live recycles its connections about every 10 minutes), found '601s'"),
+                problemAt(problems, "providers.gem.max_session"));
+        assertEquals(6, problemAt(problems, "providers.env.max_session").line());
+        assertTrue(problemAt(problems, "providers.env.max_session").message()
+                .endsWith("found the value from ${SESSION}"), problems::toString);
+        assertEquals(5, problems.size(), problems::toString);
+    }
+
+    @Test
+    void maxSessionAtTheLimitIsAccepted() {
+        Map<String, ProviderConfig> providers = parse("""
+                providers:
+                  ai: {type: openai, api_key: k, max_session: 60m}
+                  gem: {type: gemini, api_key: k, model: m, max_session: 10m}
+                """).providers();
+
+        assertEquals(Duration.ofMinutes(60), providers.get("ai").maxSession());
+        assertEquals(Duration.ofMinutes(10), providers.get("gem").maxSession());
+        assertEquals(Duration.ofMinutes(60), ProviderConfig.maxSessionLimit("azure"));
+        assertEquals(Duration.ofMinutes(60), ProviderConfig.maxSessionLimit("xai"));
+        assertNull(ProviderConfig.maxSessionLimit("local"));
     }
 
     @Test
@@ -152,7 +217,7 @@ class ProviderSessionTest {
                 + "  empty: " + AZURE + "entra_token: \"\"}\n"
                 + "  nodeploy: {type: azure, base_url: \"https://r.openai.azure.com\", api_key: k}\n"
                 + "  ai: {type: openai, api_key: k, entra_token: t}\n"
-                + "  gem: {type: gemini, entra_token: t}\n");
+                + "  gem: {type: gemini, model: m, entra_token: t}\n");
 
         String why = " (azure takes an API key or a Microsoft Entra ID token)";
         assertEquals(new ConfigProblem(SOURCE, "providers.both.entra_token", 2,

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReferenceConfigTest {
 
     private static final Map<String, String> ENV = Map.of("OPENAI_API_KEY", "sk-test", "SHOP_TOKEN", "shop-test",
-            "AZURE_ENTRA_TOKEN", "entra-test");
+            "AZURE_ENTRA_TOKEN", "entra-test", "GEMINI_API_KEY", "gem-test");
 
     @Test
     void loadsWithoutProblemsAndMatchesDefaults(@TempDir Path dir) throws IOException {
@@ -61,6 +61,16 @@ class ReferenceConfigTest {
         assertEquals(FallbackConfig.DEFAULT_SAY, orders.fallback().say());
         assertEquals(TurnDetectionConfig.SERVER_VAD, orders.turnDetection().type());
         assertEquals("auto", config.agents().get("billing").turnDetection().eagerness());
+    }
+
+    @Test
+    void loadsWithoutWarnings(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("orders.json"), "{}");
+        LoadedConfig loaded = ConfigLoader.parseWithWarnings(reference(), "reference.yaml", ENV::get, dir);
+
+        assertEquals(List.of(), loaded.warnings());
+        assertEquals(ProviderConfig.DEFAULT_GEMINI_MAX_SESSION, loaded.config().providers().get("gemini").maxSession());
+        assertEquals(0.7, loaded.config().agents().get("concierge").temperature());
     }
 
     @Test

@@ -133,7 +133,7 @@ class TurnDetectionTest {
                 "must be within 5s..30s, found '4s'"), problemAt(problems, "agents.a.turn_detection.idle_timeout"));
         assertEquals(new ConfigProblem(SOURCE, "agents.b.turn_detection.idle_timeout", 14,
                 "must be within 5s..30s, found '31s'"), problemAt(problems, "agents.b.turn_detection.idle_timeout"));
-        assertEquals("duration must be greater than 0, found '0ms'",
+        assertEquals("must be within 10ms..10s, found '0ms'",
                 problemAt(problems, "agents.b.turn_detection.silence_duration").message());
         assertEquals("invalid duration 'long' (expected " + Durations.EXPECTED + ")",
                 problemAt(problems, "agents.b.turn_detection.prefix_padding").message());
@@ -148,6 +148,44 @@ class TurnDetectionTest {
     }
 
     @Test
+    void silenceAndPaddingStayWithinTheLocalEnginesLimitsForEveryProvider() {
+        List<ConfigProblem> problems = problems(EVERY_PROVIDER + """
+                agents:
+                  a: {provider: local, turn_detection: {silence_duration: 9ms, prefix_padding: 10001ms}}
+                  b: {provider: local, turn_detection: {silence_duration: 11s}}
+                  c: {provider: ai, turn_detection: {silence_duration: 1m, prefix_padding: 11s}}
+                  d: {provider: gem, turn_detection: {silence_duration: 5ms}}
+                """);
+
+        assertEquals(new ConfigProblem(SOURCE, "agents.a.turn_detection.silence_duration", 8,
+                "must be within 10ms..10s, found '9ms'"), problemAt(problems, "agents.a.turn_detection.silence_duration"));
+        assertEquals(new ConfigProblem(SOURCE, "agents.a.turn_detection.prefix_padding", 8,
+                "must be within 0ms..10s, found '10001ms'"), problemAt(problems, "agents.a.turn_detection.prefix_padding"));
+        assertEquals("must be within 10ms..10s, found '11s'",
+                problemAt(problems, "agents.b.turn_detection.silence_duration").message());
+        assertEquals("must be within 10ms..10s, found '1m'",
+                problemAt(problems, "agents.c.turn_detection.silence_duration").message());
+        assertEquals("must be within 0ms..10s, found '11s'",
+                problemAt(problems, "agents.c.turn_detection.prefix_padding").message());
+        assertEquals(11, problemAt(problems, "agents.d.turn_detection.silence_duration").line());
+        assertEquals(6, problems.size(), problems::toString);
+    }
+
+    @Test
+    void silenceAndPaddingLimitsAreInclusive() {
+        Map<String, AgentConfig> agents = parse(EVERY_PROVIDER + """
+                agents:
+                  low: {provider: local, turn_detection: {silence_duration: 10ms, prefix_padding: 0ms}}
+                  high: {provider: x, turn_detection: {silence_duration: 10s, prefix_padding: 10s}}
+                """).agents();
+
+        assertEquals(new TurnDetectionConfig("server_vad", null, Duration.ZERO, Duration.ofMillis(10), null, null),
+                agents.get("low").turnDetection());
+        assertEquals(new TurnDetectionConfig("server_vad", null, Duration.ofSeconds(10), Duration.ofSeconds(10), null,
+                null), agents.get("high").turnDetection());
+    }
+
+    @Test
     void durationFromEnvironmentIsNotShown() {
         List<ConfigProblem> problems = problems(ConfigFixtures.MINIMAL + """
                 agents: {a: {provider: local, turn_detection: {idle_timeout: "${IDLE}", prefix_padding: "${IDLE}"}}}
@@ -155,7 +193,7 @@ class TurnDetectionTest {
 
         assertEquals("the value from ${IDLE} is invalid (expected a duration within 5s..30s)",
                 problemAt(problems, "agents.a.turn_detection.idle_timeout").message());
-        assertEquals("the value from ${IDLE} is invalid (expected a duration of at least 0ms)",
+        assertEquals("the value from ${IDLE} is invalid (expected a duration within 0ms..10s)",
                 problemAt(problems, "agents.a.turn_detection.prefix_padding").message());
         assertFalse(problems.toString().contains("SECRET"));
     }

@@ -3,6 +3,7 @@ package dev.switchboard.sip.server;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigProblem;
+import dev.switchboard.config.LoadedConfig;
 import dev.switchboard.config.SwitchboardConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -75,13 +76,18 @@ public final class Main {
         }
     }
 
+    /** The configuration, with its warnings (settings the provider ignores) printed; null after errors. */
     private static SwitchboardConfig load(Path file, PrintStream err) {
         if (!Files.isRegularFile(file)) {
             err.println("switchboard: no such configuration file: " + file);
             return null;
         }
         try {
-            return ConfigLoader.load(file);
+            LoadedConfig loaded = ConfigLoader.loadWithWarnings(file);
+            for (ConfigProblem warning : loaded.warnings()) {
+                err.println("switchboard: warning: " + warning);
+            }
+            return loaded.config();
         } catch (ConfigException e) {
             err.println("switchboard: " + file + " has " + e.problems().size() + " problem(s):");
             for (ConfigProblem problem : e.problems()) {

@@ -29,6 +29,23 @@ class MainTest {
     }
 
     @Test
+    void aSettingTheProviderIgnoresIsAWarningNotAnError(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("ignored.yaml");
+        Files.writeString(config, """
+                providers:
+                  openai: { type: openai, api_key: sk-test-warnings }
+                agents:
+                  support: { provider: openai, temperature: 0.7 }
+                numbers:
+                  "100": support
+                """);
+        assertEquals(0, main("check-config", config.toString()));
+        String warnings = err.toString(StandardCharsets.UTF_8);
+        assertTrue(warnings.contains("warning: ") && warnings.contains("ignored.yaml:4: agents.support.temperature"),
+                warnings);
+    }
+
+    @Test
     void aTypoAndABadPortRangeAreNamedByKeyAndLine(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, """
