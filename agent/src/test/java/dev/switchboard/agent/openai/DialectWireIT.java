@@ -11,19 +11,20 @@ import dev.switchboard.agent.api.SessionConfig;
 import dev.switchboard.agent.ws.ScriptedWebSocketServer;
 import dev.switchboard.agent.ws.ScriptedWebSocketServer.Peer;
 import dev.switchboard.agent.ws.ScriptedWebSocketServer.Upgrade;
-import io.netty.channel.EventLoop;
-import io.netty.channel.IoEventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
+
+
+
+
+
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,37 +44,11 @@ class DialectWireIT {
     private static final SessionConfig CONFIG = new SessionConfig("", "Be brief.", "eve", AudioFormat.PCMU,
             AudioFormat.PCMU, List.of());
 
-    private static IoEventLoopGroup group;
-    private static EventLoop loop;
-    private final List<RecordingRealtimeListener> recorders = new ArrayList<>();
+    @RegisterExtension
+    static final SessionLoop LOOP = new SessionLoop();
 
-    @BeforeAll
-    static void start() {
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        loop = group.next();
-    }
-
-    @AfterAll
-    static void stop() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
-
-    @AfterEach
-    void everyEventArrivedOnTheLoop() {
-        for (RecordingRealtimeListener recorder : recorders) {
-            assertEquals(0, recorder.offLoopEvents(), "events delivered off the caller's event loop");
-        }
-    }
-
-    private static <T> T onLoop(Callable<T> task) throws Exception {
-        return loop.submit(task).get(RecordingRealtimeListener.WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private RecordingRealtimeListener open(RealtimeTransport transport) throws Exception {
-        RecordingRealtimeListener recorder = new RecordingRealtimeListener(loop);
-        recorders.add(recorder);
-        recorder.session = onLoop(() -> transport.open(CONFIG, loop, recorder));
-        return recorder;
+    private static RecordingRealtimeListener open(RealtimeTransport transport) throws Exception {
+        return LOOP.open(transport, CONFIG);
     }
 
     private static String httpBase(ScriptedWebSocketServer server) {
@@ -196,8 +171,8 @@ class DialectWireIT {
 
             peer.sendText("{\"type\":\"response.created\",\"response\":{\"id\":\"resp_2\"}}");
             call.next(ServerEvent.ResponseStarted.class);
-            assertTrue(onLoop(() -> call.session.send(new ClientEvent.Interrupt("item_8", 0, 640))));
-            assertTrue(onLoop(() -> call.session.send(new ClientEvent.UserText("4 2"))));
+            assertTrue(LOOP.call(() -> call.session.send(new ClientEvent.Interrupt("item_8", 0, 640))));
+            assertTrue(LOOP.call(() -> call.session.send(new ClientEvent.UserText("4 2"))));
 
             assertEquals("response.cancel", type(peer.nextText()));
             assertEquals("conversation.item.create", type(peer.nextText()), "no truncate between them");

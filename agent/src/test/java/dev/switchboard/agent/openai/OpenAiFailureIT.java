@@ -10,16 +10,10 @@ import dev.switchboard.agent.api.ServerEvent;
 import dev.switchboard.agent.api.SessionConfig;
 import dev.switchboard.agent.ws.ScriptedWebSocketServer;
 import dev.switchboard.agent.ws.ScriptedWebSocketServer.Peer;
-import io.netty.channel.EventLoop;
-import io.netty.channel.IoEventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Which provider failures end the agent and which are worth a new connection (realtime-protocols §2.8, §2.9): a
@@ -32,27 +26,13 @@ class OpenAiFailureIT {
             AudioFormat.PCMU, List.of());
     private static final String SESSION_UPDATED = "{\"type\":\"session.updated\",\"session\":{\"type\":\"realtime\"}}";
 
-    private static IoEventLoopGroup group;
-    private static EventLoop loop;
-
-    @BeforeAll
-    static void start() {
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        loop = group.next();
-    }
-
-    @AfterAll
-    static void stop() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
+    @RegisterExtension
+    static final SessionLoop LOOP = new SessionLoop();
 
     private static RecordingRealtimeListener open(ScriptedWebSocketServer server) throws Exception {
         OpenAiRealtimeTransport transport = new OpenAiRealtimeTransport(
                 OpenAiEndpoint.bearer(server.uri("/v1").toString(), "sk-test-failures", "gpt-realtime"));
-        RecordingRealtimeListener recorder = new RecordingRealtimeListener(loop);
-        recorder.session = loop.submit(() -> transport.open(CONFIG, loop, recorder))
-                .get(RecordingRealtimeListener.WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        return recorder;
+        return LOOP.open(transport, CONFIG);
     }
 
     private static ServerEvent.Closed closedAfterRefusal(HttpResponseStatus status, String body) throws Exception {

@@ -9,25 +9,22 @@ import dev.switchboard.agent.api.SessionConfig;
 import dev.switchboard.agent.local.LocalRealtimeServer;
 import dev.switchboard.agent.ws.ScriptedWebSocketServer;
 import dev.switchboard.agent.ws.ScriptedWebSocketServer.Peer;
-import io.netty.channel.EventLoop;
-import io.netty.channel.IoEventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+
+
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,16 +44,13 @@ class OpenAiRealtimeSessionIT {
     private static final SessionConfig ECHO = new SessionConfig("echo", "Repeat what the caller says.", null,
             AudioFormat.PCM16_24K, AudioFormat.PCM16_24K, List.of());
 
-    private static IoEventLoopGroup group;
-    private static EventLoop loop;
+    @RegisterExtension
+    static final SessionLoop LOOP = new SessionLoop();
     private static LocalRealtimeServer local;
     private static RealtimeTransport echo;
-    private final List<RecordingRealtimeListener> recorders = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        loop = group.next();
         local = LocalRealtimeServer.start("127.0.0.1", 0);
         echo = new OpenAiRealtimeTransport(OpenAiEndpoint.bearer(local.baseUri().toString(), null, "echo"));
     }
@@ -64,25 +58,11 @@ class OpenAiRealtimeSessionIT {
     @AfterAll
     static void stop() {
         local.close();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
-    @AfterEach
-    void everyEventArrivedOnTheLoop() {
-        for (RecordingRealtimeListener recorder : recorders) {
-            assertEquals(0, recorder.offLoopEvents(), "events delivered off the caller's event loop");
-        }
-    }
-
-    private static <T> T onLoop(Callable<T> task) throws Exception {
-        return loop.submit(task).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private RecordingRealtimeListener open(RealtimeTransport transport, SessionConfig config) throws Exception {
-        RecordingRealtimeListener recorder = new RecordingRealtimeListener(loop);
-        recorders.add(recorder);
-        recorder.session = onLoop(() -> transport.open(config, loop, recorder));
-        return recorder;
+    private static RecordingRealtimeListener open(RealtimeTransport transport, SessionConfig config)
+            throws Exception {
+        return LOOP.open(transport, config);
     }
 
     /** Opens an echo session on the local engine and waits until it is ready. */
@@ -98,7 +78,7 @@ class OpenAiRealtimeSessionIT {
 
     /** Appends {@code pcm} in 20 ms chunks, as a call's media loop would; true when every chunk was queued. */
     private static boolean sendAudio(RealtimeSession session, byte[] pcm) throws Exception {
-        return onLoop(() -> {
+        return LOOP.call(() -> {
             boolean all = true;
             for (int at = 0; at < pcm.length; at += TestPcm.CHUNK_BYTES) {
                 byte[] chunk = Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + TestPcm.CHUNK_BYTES));
@@ -119,7 +99,7 @@ class OpenAiRealtimeSessionIT {
     void aCallerTurnIsEchoedBackAsTheSameAudio() throws Exception {
         byte[] speech = TestPcm.speech(800);
         RecordingRealtimeListener call = openEcho();
-        assertTrue(onLoop(() -> call.session.isOpen()));
+        assertTrue(LOOP.call(() -> call.session.isOpen()));
 
         assertTrue(sendAudio(call.session, TestPcm.concat(TestPcm.silence(300), speech, TestPcm.silence(800))));
 
@@ -156,10 +136,9 @@ class OpenAiRealtimeSessionIT {
 
     @Test
     void commandsAreRefusedUntilTheSessionIsReady() throws Exception {
-        RecordingRealtimeListener call = new RecordingRealtimeListener(loop);
-        recorders.add(call);
-        List<Boolean> early = onLoop(() -> {
-            call.session = echo.open(ECHO, loop, call);
+        RecordingRealtimeListener call = LOOP.listener();
+        List<Boolean> early = LOOP.call(() -> {
+            call.session = echo.open(ECHO, LOOP.loop(), call);
             return List.of(call.session.isOpen(),
                     call.session.send(new ClientEvent.AppendAudio(TestPcm.silence(20))),
                     call.session.send(new ClientEvent.CreateResponse()));
@@ -167,8 +146,8 @@ class OpenAiRealtimeSessionIT {
         assertEquals(List.of(false, false, false), early);
 
         call.next(ServerEvent.SessionReady.class);
-        assertTrue(onLoop(() -> call.session.isOpen()));
-        assertTrue(onLoop(() -> call.session.send(new ClientEvent.AppendAudio(TestPcm.silence(20)))));
+        assertTrue(LOOP.call(() -> call.session.isOpen()));
+        assertTrue(LOOP.call(() -> call.session.send(new ClientEvent.AppendAudio(TestPcm.silence(20)))));
         call.assertNothingMore();
     }
 
@@ -181,7 +160,7 @@ class OpenAiRealtimeSessionIT {
         String responseId = call.next(ServerEvent.ResponseStarted.class).responseId();
         ServerEvent.AudioDelta first = call.next(ServerEvent.AudioDelta.class);
 
-        assertTrue(onLoop(() -> call.session.send(new ClientEvent.Interrupt(first.itemId(), 0, 100))));
+        assertTrue(LOOP.call(() -> call.session.send(new ClientEvent.Interrupt(first.itemId(), 0, 100))));
 
         long spokenBytes = first.audio().length;
         ServerEvent event = call.next(ServerEvent.class);
@@ -205,7 +184,7 @@ class OpenAiRealtimeSessionIT {
     @Test
     void anInterruptWithNothingPlayingSendsNothing() throws Exception {
         RecordingRealtimeListener call = openEcho();
-        assertTrue(onLoop(() -> call.session.send(new ClientEvent.Interrupt(null, 0, 0))));
+        assertTrue(LOOP.call(() -> call.session.send(new ClientEvent.Interrupt(null, 0, 0))));
         byte[] turn = TestPcm.turn(300, 400, 800);
 
         assertTrue(sendAudio(call.session, turn));
@@ -216,7 +195,7 @@ class OpenAiRealtimeSessionIT {
         call.skipTo(ServerEvent.ResponseDone.class);
         call.next(ServerEvent.Usage.class);
 
-        assertTrue(onLoop(() -> call.session.send(new ClientEvent.Interrupt(null, 0, 0))));
+        assertTrue(LOOP.call(() -> call.session.send(new ClientEvent.Interrupt(null, 0, 0))));
         assertTrue(sendAudio(call.session, turn));
         call.next(ServerEvent.SpeechStarted.class);
     }
@@ -225,14 +204,14 @@ class OpenAiRealtimeSessionIT {
     void closeEndsWithExactlyOneClosed() throws Exception {
         RecordingRealtimeListener call = openEcho();
 
-        onLoop(() -> {
+        LOOP.call(() -> {
             call.session.close();
             return null;
         });
         ServerEvent.Closed closed = call.next(ServerEvent.Closed.class);
         assertFalse(closed.retryable(), "we hung up; nothing to retry: " + closed);
 
-        List<Boolean> afterwards = onLoop(() -> {
+        List<Boolean> afterwards = LOOP.call(() -> {
             call.session.close();
             return List.of(call.session.isOpen(), call.session.send(new ClientEvent.CreateResponse()));
         });
@@ -246,7 +225,7 @@ class OpenAiRealtimeSessionIT {
         assertTrue(sendAudio(call.session, TestPcm.turn(300, 3000, 700)));
         call.skipTo(ServerEvent.AudioDelta.class);
 
-        onLoop(() -> {
+        LOOP.call(() -> {
             call.session.close();
             return null;
         });
@@ -257,10 +236,9 @@ class OpenAiRealtimeSessionIT {
 
     @Test
     void closingBeforeTheConnectionStartsClosesAtOnce() throws Exception {
-        RecordingRealtimeListener call = new RecordingRealtimeListener(loop);
-        recorders.add(call);
-        onLoop(() -> {
-            call.session = echo.open(ECHO, loop, call);
+        RecordingRealtimeListener call = LOOP.listener();
+        LOOP.call(() -> {
+            call.session = echo.open(ECHO, LOOP.loop(), call);
             call.session.close();
             return null;
         });

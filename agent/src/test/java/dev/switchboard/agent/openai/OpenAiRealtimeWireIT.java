@@ -10,20 +10,21 @@ import dev.switchboard.agent.api.SessionConfig;
 import dev.switchboard.agent.ws.ScriptedWebSocketServer;
 import dev.switchboard.agent.ws.ScriptedWebSocketServer.Peer;
 import dev.switchboard.agent.ws.ScriptedWebSocketServer.Upgrade;
-import io.netty.channel.EventLoop;
-import io.netty.channel.IoEventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
+
+
+
+
+
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+
+
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,37 +46,12 @@ class OpenAiRealtimeWireIT {
             {"type":"session.updated","event_id":"event_2","session":{"type":"realtime","object":"realtime.session",
              "id":"sess_1","model":"gpt-realtime","output_modalities":["audio"]}}""";
 
-    private static IoEventLoopGroup group;
-    private static EventLoop loop;
-    private final List<RecordingRealtimeListener> recorders = new ArrayList<>();
+    @RegisterExtension
+    static final SessionLoop LOOP = new SessionLoop();
 
-    @BeforeAll
-    static void start() {
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        loop = group.next();
-    }
-
-    @AfterAll
-    static void stop() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
-
-    @AfterEach
-    void everyEventArrivedOnTheLoop() {
-        for (RecordingRealtimeListener recorder : recorders) {
-            assertEquals(0, recorder.offLoopEvents(), "events delivered off the caller's event loop");
-        }
-    }
-
-    private static <T> T onLoop(Callable<T> task) throws Exception {
-        return loop.submit(task).get(RecordingRealtimeListener.WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private RecordingRealtimeListener open(RealtimeTransport transport, SessionConfig config) throws Exception {
-        RecordingRealtimeListener recorder = new RecordingRealtimeListener(loop);
-        recorders.add(recorder);
-        recorder.session = onLoop(() -> transport.open(config, loop, recorder));
-        return recorder;
+    private static RecordingRealtimeListener open(RealtimeTransport transport, SessionConfig config)
+            throws Exception {
+        return LOOP.open(transport, config);
     }
 
     /** Opens a session on {@code server} and waits until it is ready; the server must run {@link #readyScript}. */
@@ -124,23 +100,23 @@ class OpenAiRealtimeWireIT {
             Peer peer = server.nextPeer();
             assertEquals("session.update", type(peer.nextText()));
 
-            assertTrue(onLoop(() -> call.session.send(new ClientEvent.AppendAudio(new byte[] {1, 2, 3}))));
+            assertTrue(LOOP.call(() -> call.session.send(new ClientEvent.AppendAudio(new byte[] {1, 2, 3}))));
             JsonNode append = JSON.readTree(peer.nextText());
             assertEquals("input_audio_buffer.append", append.get("type").textValue());
             assertArrayEquals(new byte[] {1, 2, 3}, Base64.getDecoder().decode(append.get("audio").textValue()));
 
-            assertTrue(onLoop(() -> call.session.send(new ClientEvent.CommitAudio())));
+            assertTrue(LOOP.call(() -> call.session.send(new ClientEvent.CommitAudio())));
             assertEquals("input_audio_buffer.commit", type(peer.nextText()));
-            assertTrue(onLoop(() -> call.session.send(new ClientEvent.UserText("4 2"))));
+            assertTrue(LOOP.call(() -> call.session.send(new ClientEvent.UserText("4 2"))));
             assertEquals(JSON.readTree(OpenAiClientEvents.userText("4 2")), JSON.readTree(peer.nextText()));
-            assertTrue(onLoop(() -> call.session.send(new ClientEvent.ToolResult("call_001", "{\"ok\":true}"))));
+            assertTrue(LOOP.call(() -> call.session.send(new ClientEvent.ToolResult("call_001", "{\"ok\":true}"))));
             assertEquals(JSON.readTree(OpenAiClientEvents.toolResult("call_001", "{\"ok\":true}")),
                     JSON.readTree(peer.nextText()));
-            assertTrue(onLoop(() -> call.session.send(new ClientEvent.CreateResponse())));
+            assertTrue(LOOP.call(() -> call.session.send(new ClientEvent.CreateResponse())));
             assertEquals("response.create", type(peer.nextText()));
 
             // No response is running: only the truncate goes out.
-            assertTrue(onLoop(() -> call.session.send(new ClientEvent.Interrupt("item_002", 0, 1500))));
+            assertTrue(LOOP.call(() -> call.session.send(new ClientEvent.Interrupt("item_002", 0, 1500))));
             assertEquals(JSON.readTree(OpenAiClientEvents.truncate("item_002", 0, 1500)),
                     JSON.readTree(peer.nextText()));
         }
@@ -156,12 +132,12 @@ class OpenAiRealtimeWireIT {
             peer.sendText("{\"type\":\"response.created\",\"response\":{\"id\":\"resp_7\"}}");
             assertEquals(new ServerEvent.ResponseStarted("resp_7"), call.next(ServerEvent.class));
 
-            assertTrue(onLoop(() -> call.session.send(new ClientEvent.Interrupt("item_8", 0, 640))));
+            assertTrue(LOOP.call(() -> call.session.send(new ClientEvent.Interrupt("item_8", 0, 640))));
             assertEquals("response.cancel", type(peer.nextText()));
             assertEquals(JSON.readTree(OpenAiClientEvents.truncate("item_8", 0, 640)), JSON.readTree(peer.nextText()));
 
             // One cancel per response: a second interrupt only truncates.
-            assertTrue(onLoop(() -> call.session.send(new ClientEvent.Interrupt("item_8", 0, 700))));
+            assertTrue(LOOP.call(() -> call.session.send(new ClientEvent.Interrupt("item_8", 0, 700))));
             assertEquals("conversation.item.truncate", type(peer.nextText()));
         }
     }
@@ -197,7 +173,7 @@ class OpenAiRealtimeWireIT {
             assertEquals(new ServerEvent.Unrecognized("response.mcp_call.in_progress"), call.next(ServerEvent.class));
 
             // The response is over, so an interrupt must not cancel anything.
-            assertTrue(onLoop(() -> call.session.send(new ClientEvent.Interrupt("item_5", 0, 0))));
+            assertTrue(LOOP.call(() -> call.session.send(new ClientEvent.Interrupt("item_5", 0, 0))));
             assertEquals("conversation.item.truncate", type(peer.nextText()));
         }
     }
@@ -214,7 +190,7 @@ class OpenAiRealtimeWireIT {
                      "message":"Cancellation failed: no active response found."}}""");
             assertEquals(new ServerEvent.ProviderError("response_cancel_not_active",
                     "Cancellation failed: no active response found."), call.next(ServerEvent.class));
-            assertTrue(onLoop(() -> call.session.isOpen()));
+            assertTrue(LOOP.call(() -> call.session.isOpen()));
             call.assertNothingMore();
         }
     }
@@ -231,7 +207,7 @@ class OpenAiRealtimeWireIT {
             peer.sendText("""
                     {"type":"input_audio_buffer.speech_started","audio_start_ms":120,"item_id":"item_2"}""");
             assertEquals(new ServerEvent.SpeechStarted("item_2", 120), call.next(ServerEvent.class));
-            assertTrue(onLoop(() -> call.session.isOpen()), "one bad chunk does not end the call");
+            assertTrue(LOOP.call(() -> call.session.isOpen()), "one bad chunk does not end the call");
             call.assertNothingMore();
         }
     }
@@ -264,7 +240,7 @@ class OpenAiRealtimeWireIT {
             server.nextPeer().close(4000, "key sk-leaked123456 uses the beta shape");
             assertEquals(new ServerEvent.Closed(4000, "key [redacted] uses the beta shape", true),
                     call.next(ServerEvent.class));
-            assertFalse(onLoop(() -> call.session.isOpen()));
+            assertFalse(LOOP.call(() -> call.session.isOpen()));
             call.assertNothingMore();
         }
     }

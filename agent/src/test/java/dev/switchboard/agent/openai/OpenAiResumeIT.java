@@ -12,20 +12,21 @@ import dev.switchboard.agent.api.SessionConfig;
 import dev.switchboard.agent.local.LocalRealtimeServer;
 import dev.switchboard.agent.ws.ScriptedWebSocketServer;
 import dev.switchboard.agent.ws.ScriptedWebSocketServer.Peer;
-import io.netty.channel.EventLoop;
-import io.netty.channel.IoEventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+
+
+
+
+
+
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,38 +50,12 @@ class OpenAiResumeIT {
     /** Long enough that only the server's answers can make a session ready within the listener's wait. */
     private static final Duration PATIENT = Duration.ofSeconds(30);
 
-    private static IoEventLoopGroup group;
-    private static EventLoop loop;
-    private final List<RecordingRealtimeListener> recorders = new ArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        loop = group.next();
-    }
-
-    @AfterAll
-    static void stop() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
-
-    @AfterEach
-    void everyEventArrivedOnTheLoop() {
-        for (RecordingRealtimeListener recorder : recorders) {
-            assertEquals(0, recorder.offLoopEvents(), "events delivered off the caller's event loop");
-        }
-    }
-
-    private static <T> T onLoop(Callable<T> task) throws Exception {
-        return loop.submit(task).get(RecordingRealtimeListener.WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    }
+    @RegisterExtension
+    static final SessionLoop LOOP = new SessionLoop();
 
     private RecordingRealtimeListener resume(RealtimeTransport transport, List<HistoryEntry> history)
             throws Exception {
-        RecordingRealtimeListener recorder = new RecordingRealtimeListener(loop);
-        recorders.add(recorder);
-        recorder.session = onLoop(() -> transport.open(CONFIG, new Resume(history, null), loop, recorder));
-        return recorder;
+        return LOOP.open(transport, CONFIG, new Resume(history, null));
     }
 
     private static RealtimeTransport transportTo(ScriptedWebSocketServer server, Duration restoreBound) {
@@ -125,12 +100,12 @@ class OpenAiResumeIT {
             peer.sendText(itemAdded("item_3"));
             peer.sendText("{\"type\":\"conversation.item.created\",\"item\":{\"id\":\"item_3\"}}");
             call.assertNothingMore();
-            assertEquals(List.of(false, false), onLoop(() -> List.of(call.session.isOpen(),
+            assertEquals(List.of(false, false), LOOP.call(() -> List.of(call.session.isOpen(),
                     call.session.send(new ClientEvent.CreateResponse()))), "not ready while an item is unanswered");
 
             peer.sendText(itemAdded("item_4"));
             call.next(ServerEvent.SessionReady.class);
-            assertTrue(onLoop(() -> call.session.send(new ClientEvent.CreateResponse())));
+            assertTrue(LOOP.call(() -> call.session.send(new ClientEvent.CreateResponse())));
             assertEquals("response.create", JSON.readTree(peer.nextText()).get("type").textValue(),
                     "nothing else was sent between the history and the first command");
         }
@@ -151,7 +126,7 @@ class OpenAiResumeIT {
             peer.sendText(itemAdded("item_4"));
 
             call.next(ServerEvent.SessionReady.class);
-            assertTrue(onLoop(() -> call.session.isOpen()), "a half-restored context beats dead air");
+            assertTrue(LOOP.call(() -> call.session.isOpen()), "a half-restored context beats dead air");
             call.assertNothingMore();
         }
     }
@@ -167,7 +142,7 @@ class OpenAiResumeIT {
             call.next(ServerEvent.SessionReady.class);
             long waited = Duration.ofNanos(System.nanoTime() - start).toMillis();
             assertTrue(waited >= bound.toMillis(), "ready after " + waited + " ms, before the bound");
-            assertTrue(onLoop(() -> call.session.isOpen()));
+            assertTrue(LOOP.call(() -> call.session.isOpen()));
         }
     }
 
@@ -179,7 +154,7 @@ class OpenAiResumeIT {
             call.next(ServerEvent.SessionReady.class);
 
             assertEquals("session.update", JSON.readTree(peer.nextText()).get("type").textValue());
-            assertTrue(onLoop(() -> call.session.send(new ClientEvent.CommitAudio())));
+            assertTrue(LOOP.call(() -> call.session.send(new ClientEvent.CommitAudio())));
             assertEquals("input_audio_buffer.commit", JSON.readTree(peer.nextText()).get("type").textValue());
         }
     }
@@ -190,14 +165,13 @@ class OpenAiResumeIT {
         try {
             RealtimeTransport transport = new OpenAiRealtimeTransport(
                     OpenAiEndpoint.bearer(local.baseUri().toString(), null, "echo"), Dialect.LOCAL, PATIENT);
-            RecordingRealtimeListener call = new RecordingRealtimeListener(loop);
-            recorders.add(call);
+            RecordingRealtimeListener call = LOOP.listener();
             SessionConfig echo = new SessionConfig("echo", "", null, AudioFormat.PCM16_24K, AudioFormat.PCM16_24K,
                     List.of());
-            call.session = onLoop(() -> transport.open(echo, new Resume(HISTORY, null), loop, call));
+            call.session = LOOP.call(() -> transport.open(echo, new Resume(HISTORY, null), LOOP.loop(), call));
 
             call.next(ServerEvent.SessionReady.class);
-            assertTrue(onLoop(() -> call.session.isOpen()));
+            assertTrue(LOOP.call(() -> call.session.isOpen()));
             call.assertNothingMore();
         } finally {
             local.close();

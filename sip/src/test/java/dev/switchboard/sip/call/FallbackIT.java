@@ -32,15 +32,7 @@ import org.junit.jupiter.api.Test;
 class FallbackIT {
 
     private static final String APOLOGY = "Sorry, we cannot take your call right now.";
-    private static final String CONFIG = """
-            sip:
-              listen: 127.0.0.1:${SIP_PORT}
-            media:
-              address: 127.0.0.1
-              bind: 127.0.0.1
-              rtp_ports: ${RTP_PORTS}
-            admin:
-              listen: 127.0.0.1:0
+    private static final String CONFIG = TestServer.LOOPBACK + """
             providers:
               openai: { type: openai, api_key: "sk-test-SECRETSECRET", base_url: "ws://127.0.0.1:${REFUSING}/v1" }
             agents:

@@ -31,15 +31,7 @@ class GeminiCallIT {
 
     private static final String API_KEY = "AIzaTestKeyForTheFakeServer";
     private static final String MODEL = "gemini-live-2.5-flash-preview";
-    private static final String CONFIG = """
-            sip:
-              listen: 127.0.0.1:${SIP_PORT}
-            media:
-              address: 127.0.0.1
-              bind: 127.0.0.1
-              rtp_ports: ${RTP_PORTS}
-            admin:
-              listen: 127.0.0.1:0
+    private static final String CONFIG = TestServer.LOOPBACK + """
             providers:
               gemini: { type: gemini, api_key: "%s", model: %s, base_url: "${GEMINI}" }
             agents:

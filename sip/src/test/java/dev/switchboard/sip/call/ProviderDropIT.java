@@ -34,15 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProviderDropIT {
 
-    private static final String CONFIG = """
-            sip:
-              listen: 127.0.0.1:${SIP_PORT}
-            media:
-              address: 127.0.0.1
-              bind: 127.0.0.1
-              rtp_ports: ${RTP_PORTS}
-            admin:
-              listen: 127.0.0.1:0
+    private static final String CONFIG = TestServer.LOOPBACK + """
             providers:
               openai:
                 type: openai

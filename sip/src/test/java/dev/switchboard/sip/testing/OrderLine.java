@@ -6,15 +6,7 @@ package dev.switchboard.sip.testing;
  */
 public final class OrderLine {
 
-    public static final String CONFIG = """
-            sip:
-              listen: 127.0.0.1:${SIP_PORT}
-            media:
-              address: 127.0.0.1
-              bind: 127.0.0.1
-              rtp_ports: ${RTP_PORTS}
-            admin:
-              listen: 127.0.0.1:0
+    public static final String CONFIG = TestServer.LOOPBACK + """
             providers:
               local: { type: local }
             agents:

@@ -16,6 +16,21 @@ import java.util.Map;
  */
 public final class TestServer implements AutoCloseable {
 
+    /**
+     * The loopback sections every test server shares: SIP and RTP on the ports {@link #start} picks, an admin API
+     * on an ephemeral port. Tests append their providers, agents and numbers.
+     */
+    public static final String LOOPBACK = """
+            sip:
+              listen: 127.0.0.1:${SIP_PORT}
+            media:
+              address: 127.0.0.1
+              bind: 127.0.0.1
+              rtp_ports: ${RTP_PORTS}
+            admin:
+              listen: 127.0.0.1:0
+            """;
+
     /** The demo: number 600 reaches the local engine in echo mode. */
     public static final String ECHO_CONFIG = """
             sip:
