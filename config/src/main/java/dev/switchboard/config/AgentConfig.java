@@ -50,6 +50,7 @@ import java.util.Objects;
  * @param holdAfter            see {@code holdMessage}; default 1.5 s
  * @param fallback             what the caller gets when the agent fails for good;
  *                             {@link FallbackConfig#defaults()} when absent
+ * @param recording            where the agent's calls are recorded; null when absent (no recording)
  */
 public record AgentConfig(String provider, String mode, String voice, String instructions,
                           List<String> tools, String greeting, Duration connectTimeout,
@@ -58,7 +59,7 @@ public record AgentConfig(String provider, String mode, String voice, String ins
                           Double speed, Integer maxOutputTokens, Double temperature, String toolChoice,
                           String noiseReduction, TranscriptionConfig transcription,
                           TurnDetectionConfig turnDetection, AudioMode audio, String holdMessage,
-                          Duration holdAfter, FallbackConfig fallback) {
+                          Duration holdAfter, FallbackConfig fallback, RecordingConfig recording) {
 
     /** Used when {@code connect_timeout} is absent. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -98,6 +99,6 @@ public record AgentConfig(String provider, String mode, String voice, String ins
                        List<String> handoffs, GuardrailConfig guardrails, List<ScriptRule> script) {
         this(provider, mode, voice, instructions, tools, greeting, connectTimeout, greetingInstructions, dtmf,
                 transferTargets, handoffs, guardrails, script, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 }

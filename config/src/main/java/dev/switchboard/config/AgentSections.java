@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,24 +22,26 @@ final class AgentSections {
     static final List<String> AGENT_KEYS = List.of("provider", "mode", "voice", "instructions", "tools",
             "greeting", "connect_timeout", "greeting_instructions", "dtmf", "transfer_targets", "handoffs",
             "guardrails", "script", "speed", "max_output_tokens", "temperature", "tool_choice", "noise_reduction",
-            "transcription", "turn_detection", "audio", "hold_message", "hold_after", "fallback");
+            "transcription", "turn_detection", "audio", "hold_message", "hold_after", "fallback",
+            "recording");
 
     private AgentSections() {
     }
 
     /**
-     * @param providers the providers that could be built, to look up their types; a provider missing
-     *                  here was already reported, so the agents using it are not checked against it
+     * @param providers     the providers that could be built, to look up their types; a provider missing
+     *                      here was already reported, so the agents using it are not checked against it
+     * @param baseDirectory what relative recording paths are resolved against
      */
     static Map<String, AgentConfig> agents(MapView top, Map<String, YamlNode> entries,
                                            Map<String, YamlNode> providerNodes, Map<String, ProviderConfig> providers,
-                                           Set<String> toolNames) {
+                                           Set<String> toolNames, Path baseDirectory) {
         Set<String> usableTools = new LinkedHashSet<>(toolNames);
         usableTools.addAll(new TreeSet<>(ToolConfig.BUILT_INS));
         References references = new References(providerNodes.keySet(), providers, usableTools, entries.keySet());
         Map<String, AgentConfig> agents = new LinkedHashMap<>();
         entries.forEach((name, node) -> {
-            AgentConfig agent = agent(name, top.entry(node, AGENT_KEYS), references);
+            AgentConfig agent = agent(name, top.entry(node, AGENT_KEYS), references, baseDirectory);
             if (agent != null) {
                 agents.put(name, agent);
             }
@@ -51,7 +54,7 @@ final class AgentSections {
                               Set<String> usableTools, Set<String> agentNames) {
     }
 
-    private static AgentConfig agent(String name, MapView a, References references) {
+    private static AgentConfig agent(String name, MapView a, References references, Path baseDirectory) {
         String provider = a.requiredString("provider");
         boolean known = provider != null
                 && a.checkReference(a.scalar("provider"), "provider", references.providerNames(), "providers");
@@ -74,6 +77,8 @@ final class AgentSections {
         SessionSections.Settings session = SessionSections.settings(a, written(toolItems), providerConfig);
         IgnoredSettings.warn(a, providerConfig);
         RecoverySections.Settings recovery = RecoverySections.settings(a);
+        RecordingConfig recording = a.node("recording") == null ? null
+                : RecordingSections.recording(a.section("recording", RecordingSections.RECORDING_KEYS), baseDirectory);
         if (!known) {
             return null;
         }
@@ -81,7 +86,7 @@ final class AgentSections {
                 greetingInstructions, dtmf, transferTargets, handoffs, guardrails, script,
                 session.speed(), session.maxOutputTokens(), session.temperature(), session.toolChoice(),
                 session.noiseReduction(), session.transcription(), session.turnDetection(), session.audio(),
-                recovery.holdMessage(), recovery.holdAfter(), recovery.fallback());
+                recovery.holdMessage(), recovery.holdAfter(), recovery.fallback(), recording);
     }
 
     private static List<String> agentTools(MapView a, List<YamlNode.Scalar> items, Set<String> usableTools) {

@@ -22,7 +22,8 @@ import java.util.function.Function;
  */
 public final class ConfigLoader {
 
-    static final List<String> SECTIONS = List.of("sip", "media", "admin", "providers", "agents", "tools", "numbers");
+    static final List<String> SECTIONS = List.of("sip", "media", "trunks", "admin", "providers", "agents",
+            "tools", "numbers");
 
     private ConfigLoader() {
     }
@@ -111,7 +112,7 @@ public final class ConfigLoader {
     }
 
     private static SwitchboardConfig bind(MapView top, Path baseDirectory) {
-        MediaConfig media = ServerSections.media(top.section("media", ServerSections.MEDIA_KEYS));
+        MediaConfig media = MediaSections.media(top.section("media", MediaSections.MEDIA_KEYS));
         SipConfig sip = ServerSections.sip(top.section("sip", ServerSections.SIP_KEYS), media);
         AdminConfig admin = ServerSections.admin(top.section("admin", ServerSections.ADMIN_KEYS));
         Map<String, YamlNode> providerNodes = top.names("providers");
@@ -119,9 +120,10 @@ public final class ConfigLoader {
         Map<String, YamlNode> agentNodes = top.names("agents");
         Map<String, ProviderConfig> providers = ProviderSections.providers(top, providerNodes);
         return new SwitchboardConfig(sip, media, admin, providers,
-                AgentSections.agents(top, agentNodes, providerNodes, providers, toolNodes.keySet()),
+                AgentSections.agents(top, agentNodes, providerNodes, providers, toolNodes.keySet(), baseDirectory),
                 ToolSections.tools(top, toolNodes, baseDirectory),
-                AgentSections.numbers(top, agentNodes.keySet()));
+                AgentSections.numbers(top, agentNodes.keySet()),
+                TrunkSections.trunks(top, media));
     }
 
     private static ConfigException single(String source, String message) {

@@ -2,12 +2,11 @@ package dev.switchboard.config;
 
 import java.util.List;
 
-/** Binds the {@code sip:}, {@code media:} and {@code admin:} sections, applying defaults. */
+/** Binds the {@code sip:} and {@code admin:} sections, applying defaults ({@code media:} is {@link MediaSections}). */
 final class ServerSections {
 
     static final List<String> SIP_KEYS = List.of("listen", "transports", "external_address", "ack_timeout",
             "max_calls", "requests_per_second", "user_agent");
-    static final List<String> MEDIA_KEYS = List.of("address", "bind", "rtp_ports", "codecs");
     static final List<String> ADMIN_KEYS = List.of("listen", "token");
 
     private ServerSections() {
@@ -24,15 +23,6 @@ final class ServerSections {
                 sip.integer("max_calls", defaults.maxCalls(), 1),
                 sip.integer("requests_per_second", defaults.requestsPerSecond(), 1),
                 sip.string("user_agent", defaults.userAgent()));
-    }
-
-    static MediaConfig media(MapView media) {
-        MediaConfig defaults = MediaConfig.defaults();
-        return new MediaConfig(
-                media.host("address", defaults.address()),
-                media.host("bind", defaults.bind()),
-                media.portRange("rtp_ports", defaults.rtpPorts()),
-                media.choices("codecs", "codec", MediaConfig.CODECS, defaults.codecs()));
     }
 
     static AdminConfig admin(MapView admin) {

@@ -27,7 +27,8 @@ class ConfigLoaderTest {
         assertEquals(new SipConfig(new HostPort("0.0.0.0", 5060), List.of("udp", "tcp"), "203.0.113.10",
                 Duration.ofSeconds(32), 200, 50, "Switchboard"), config.sip());
         assertEquals(new MediaConfig("203.0.113.10", "0.0.0.0", new PortRange(20000, 20999),
-                List.of("pcmu", "pcma")), config.media());
+                List.of("pcmu", "pcma"), CodecPreference.OFFER, JitterBufferConfig.defaults(), Duration.ofSeconds(30),
+                Duration.ofSeconds(5), OpusConfig.defaults()), config.media());
         assertEquals(new AdminConfig(new HostPort("127.0.0.1", 8080), null), config.admin());
         assertEquals(new ProviderConfig("openai", "sk-test-SECRET-1", "gpt-realtime", "wss://api.openai.com/v1", null),
                 config.providers().get("openai"));
@@ -87,13 +88,16 @@ class ConfigLoaderTest {
         assertEquals(200, config.sip().maxCalls());
         assertEquals(50, config.sip().requestsPerSecond());
         assertEquals("Switchboard", config.sip().userAgent());
-        assertEquals(new MediaConfig(null, "0.0.0.0", new PortRange(20000, 20999), List.of("pcmu", "pcma")),
-                config.media());
+        assertEquals(new MediaConfig(null, "0.0.0.0", new PortRange(20000, 20999),
+                List.of("pcmu", "pcma", "g722", "opus"), CodecPreference.OFFER,
+                new JitterBufferConfig(Duration.ofMillis(20), Duration.ofMillis(200)), Duration.ofSeconds(30),
+                Duration.ofSeconds(5), new OpusConfig(32000, 5, true, 10, false)), config.media());
         assertEquals(new AdminConfig(new HostPort("127.0.0.1", 8080), null), config.admin());
         assertEquals(Map.of("local", new ProviderConfig("local", null, null, null, null)), config.providers());
         assertTrue(config.agents().isEmpty());
         assertTrue(config.tools().isEmpty());
         assertTrue(config.numbers().isEmpty());
+        assertTrue(config.trunks().isEmpty());
     }
 
     @Test

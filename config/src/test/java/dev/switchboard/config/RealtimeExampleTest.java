@@ -82,7 +82,7 @@ class RealtimeExampleTest {
                         Duration.ofSeconds(8), null),
                 AudioMode.AUTO, "One moment please.", Duration.ofMillis(1500),
                 new FallbackConfig(FallbackConfig.DEFAULT_SAY, FallbackConfig.Then.TRANSFER,
-                        "sip:operator@pbx.example.com")), config.agents().get("support"));
+                        "sip:operator@pbx.example.com"), null), config.agents().get("support"));
         assertFalse(config.toString().contains("SECRET"), config::toString);
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,6 +65,24 @@ class ReferenceConfigTest {
     }
 
     @Test
+    void mediaTrunkAndRecordingKeysMatchDefaults(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("orders.json"), "{}");
+        SwitchboardConfig config = ConfigLoader.parse(reference(), "reference.yaml", ENV::get, dir);
+
+        assertEquals(MediaConfig.DEFAULT_CODECS, config.media().codecs());
+        assertEquals(JitterBufferConfig.defaults(), config.media().jitterBuffer());
+        assertEquals(OpusConfig.defaults(), config.media().opus());
+        TrunkConfig carrier = config.trunks().get("carrier");
+        assertEquals(List.of(AddressBlock.parse("203.0.113.0/24"), AddressBlock.parse("2001:db8::/32")),
+                carrier.addresses());
+        assertEquals(CodecPreference.OURS, carrier.codecPreference());
+        RecordingConfig recording = config.agents().get("orders").recording();
+        assertEquals(dir.resolve("recordings/{agent}/{date}/{call_id}.wav").toString(), recording.path());
+        assertTrue(recording.enabled());
+        assertNull(config.agents().get("billing").recording());
+    }
+
+    @Test
     void loadsWithoutWarnings(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("orders.json"), "{}");
         LoadedConfig loaded = ConfigLoader.parseWithWarnings(reference(), "reference.yaml", ENV::get, dir);
@@ -82,7 +101,11 @@ class ReferenceConfigTest {
         }
         Set<String> known = new TreeSet<>(ConfigLoader.SECTIONS);
         known.addAll(ServerSections.SIP_KEYS);
-        known.addAll(ServerSections.MEDIA_KEYS);
+        known.addAll(MediaSections.MEDIA_KEYS);
+        known.addAll(MediaSections.JITTER_BUFFER_KEYS);
+        known.addAll(MediaSections.OPUS_KEYS);
+        known.addAll(TrunkSections.TRUNK_KEYS);
+        known.addAll(RecordingSections.RECORDING_KEYS);
         known.addAll(ServerSections.ADMIN_KEYS);
         known.addAll(ProviderSections.PROVIDER_KEYS);
         known.addAll(ProviderSections.RECONNECT_KEYS);

@@ -270,10 +270,10 @@ class ValidationTest {
     void emptyAndNonMapDocuments() {
         assertEquals(List.of(new ConfigProblem("demo.yaml", "", 0, "the configuration is empty")), problems(""));
         assertEquals("the configuration is empty", problems("# nothing here\n").getFirst().message());
-        assertEquals("demo.yaml:1: the top level must be a map of sections (sip, media, admin, providers, agents, "
-                + "tools, numbers), found a list", problems("- sip\n- media\n").getFirst().toString());
-        assertEquals("demo.yaml:1: the top level must be a map of sections (sip, media, admin, providers, agents, "
-                + "tools, numbers), found a single value", problems("hello\n").getFirst().toString());
+        assertEquals("demo.yaml:1: the top level must be a map of sections (sip, media, trunks, admin, providers, "
+                + "agents, tools, numbers), found a list", problems("- sip\n- media\n").getFirst().toString());
+        assertEquals("demo.yaml:1: the top level must be a map of sections (sip, media, trunks, admin, providers, "
+                + "agents, tools, numbers), found a single value", problems("hello\n").getFirst().toString());
     }
 
     @Test
