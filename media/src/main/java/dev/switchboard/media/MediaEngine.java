@@ -5,6 +5,7 @@ import dev.switchboard.media.transport.NettyTransport;
 import dev.switchboard.media.transport.PortAllocator;
 import dev.switchboard.media.transport.RtpInboundHandler;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -47,8 +48,11 @@ public final class MediaEngine implements AutoCloseable {
     private final LongAdder packetsReceived = new LongAdder();
     private final LongAdder packetsSent = new LongAdder();
     private final ChannelGroup channels = new DefaultChannelGroup("rtp", GlobalEventExecutor.INSTANCE);
+    private final MediaTuning tuning;
 
-    private MediaEngine(NettyTransport transport, int threads, String bindHost, int firstPort, int lastPort) {
+    private MediaEngine(NettyTransport transport, int threads, String bindHost, int firstPort, int lastPort,
+            MediaTuning tuning) {
+        this.tuning = tuning;
         this.transport = transport;
         this.group = transport.newGroup(threads, new DefaultThreadFactory("switchboard-media", true));
         for (EventExecutor executor : group) {
@@ -65,8 +69,13 @@ public final class MediaEngine implements AutoCloseable {
      * @param bindHost address RTP sockets bind to, usually {@code 0.0.0.0}
      */
     public static MediaEngine start(int threads, String bindHost, int firstPort, int lastPort) {
+        return start(threads, bindHost, firstPort, lastPort, MediaTuning.DEFAULTS);
+    }
+
+    /** As above, with the jitter buffer, RTCP and inactivity settings of {@code tuning}. */
+    public static MediaEngine start(int threads, String bindHost, int firstPort, int lastPort, MediaTuning tuning) {
         NettyTransport transport = NettyTransport.best();
-        MediaEngine engine = new MediaEngine(transport, threads, bindHost, firstPort, lastPort);
+        MediaEngine engine = new MediaEngine(transport, threads, bindHost, firstPort, lastPort, tuning);
         log.info("media engine: {} event loops on {}, RTP ports {}-{} ({} pairs)", threads, transport,
                 firstPort, lastPort, engine.ports.capacity());
         return engine;
@@ -78,8 +87,9 @@ public final class MediaEngine implements AutoCloseable {
     }
 
     /**
-     * Binds an RTP socket for a new call on {@code loop}. The future completes on that loop, with a session ready
-     * to {@link MediaSession#start start}, or fails with a {@link MediaException} when no port can be bound.
+     * Binds a new call's RTP socket and its RTCP socket (the port above, RFC 3550 §11) on {@code loop}. The future
+     * completes on that loop, with a session ready to {@link MediaSession#start start}, or fails with a
+     * {@link MediaException} when no pair of ports can be bound.
      */
     public Future<MediaSession> open(EventLoop loop, String name, MediaSessionListener listener) {
         Promise<MediaSession> promise = loop.newPromise();
@@ -94,31 +104,47 @@ public final class MediaEngine implements AutoCloseable {
             promise.setFailure(new MediaException("no free RTP port (all " + ports.capacity() + " pairs in use)"));
             return;
         }
-        MediaSession session = new MediaSession(name, port.getAsInt(), pacers.get(loop), listener,
-                System::nanoTime, this::released);
-        ChannelFuture bound = new Bootstrap()
+        int rtpPort = port.getAsInt();
+        MediaSession session = new MediaSession(name, rtpPort, pacers.get(loop), listener, System::nanoTime,
+                this::released, tuning);
+        ChannelFuture rtp = socket(loop, rtpPort, new RtpInboundHandler(session::onDatagram));
+        ChannelFuture rtcp = socket(loop, rtpPort + 1, new RtpInboundHandler(session::onRtcpDatagram));
+        rtp.addListener(r -> rtcp.addListener(c -> {
+            if (r.isSuccess() && c.isSuccess()) {
+                opened(session, rtp.channel(), rtcp.channel(), promise);
+                return;
+            }
+            Throwable cause = r.isSuccess() ? c.cause() : r.cause();
+            rtp.channel().close();
+            rtcp.channel().close();
+            ports.release(rtpPort);
+            if (attemptsLeft > 1) {
+                log.warn("cannot bind RTP/RTCP ports {}/{}: {}; trying another", rtpPort, rtpPort + 1,
+                        cause.toString());
+                bind(loop, name, listener, promise, attemptsLeft - 1);
+            } else {
+                promise.setFailure(new MediaException("cannot bind an RTP port pair on " + bindHost, cause));
+            }
+        }));
+    }
+
+    private ChannelFuture socket(EventLoop loop, int port, RtpInboundHandler handler) {
+        return new Bootstrap()
                 .group(loop)
                 .channel(transport.datagramChannel())
                 .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048))
-                .handler(new RtpInboundHandler(session::onDatagram))
-                .bind(new InetSocketAddress(bindHost, port.getAsInt()));
-        bound.addListener(f -> {
-            if (f.isSuccess()) {
-                openSessions.incrementAndGet();
-                session.attach(bound.channel());
-                channels.add(bound.channel());
-                if (!promise.trySuccess(session)) {
-                    session.close(); // the caller gave up (cancelled) while the port was being bound
-                }
-            } else if (attemptsLeft > 1) {
-                log.warn("cannot bind RTP port {}: {}; trying another", port.getAsInt(), f.cause().toString());
-                ports.release(port.getAsInt());
-                bind(loop, name, listener, promise, attemptsLeft - 1);
-            } else {
-                ports.release(port.getAsInt());
-                promise.setFailure(new MediaException("cannot bind an RTP port on " + bindHost, f.cause()));
-            }
-        });
+                .handler(handler)
+                .bind(new InetSocketAddress(bindHost, port));
+    }
+
+    private void opened(MediaSession session, Channel rtp, Channel rtcp, Promise<MediaSession> promise) {
+        openSessions.incrementAndGet();
+        session.attach(rtp, rtcp);
+        channels.add(rtp);
+        channels.add(rtcp);
+        if (!promise.trySuccess(session)) {
+            session.close(); // the caller gave up (cancelled) while the ports were being bound
+        }
     }
 
     private void released(MediaSession session) {

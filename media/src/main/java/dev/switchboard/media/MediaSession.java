@@ -2,12 +2,18 @@ package dev.switchboard.media;
 
 import dev.switchboard.media.audio.AgentAudioPath;
 import dev.switchboard.media.audio.CallerAudioPath;
+import dev.switchboard.media.audio.CallerStream;
 import dev.switchboard.media.audio.SpeechOnsetDetector;
 import dev.switchboard.media.dtmf.DtmfDetector;
 import dev.switchboard.media.dtmf.DtmfSender;
 import dev.switchboard.media.dtmf.TelephoneEvent;
+import dev.switchboard.media.jitter.JitterBufferConfig;
+import dev.switchboard.media.playout.OutboundFrames;
 import dev.switchboard.media.playout.PlaybackPosition;
-import dev.switchboard.media.playout.PlayoutBuffer;
+import dev.switchboard.media.recording.CallRecorder;
+import dev.switchboard.media.rtcp.NtpClock;
+import dev.switchboard.media.rtcp.RtcpDecoder;
+import dev.switchboard.media.rtcp.RtcpSession;
 import dev.switchboard.media.rtp.RtpHeader;
 import dev.switchboard.media.rtp.RtpSender;
 import dev.switchboard.media.transport.FramePacer;
@@ -15,6 +21,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -24,44 +32,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One call's audio stream: an RTP socket, the caller-to-agent conversion, and the agent's voice paced out every
- * 20 ms.
+ * One call's audio stream: its RTP and RTCP sockets, the caller's voice to the agent and the agent's voice paced
+ * out every 20 ms.
  *
  * <pre>
- *  UDP in ─► RTP parse ─► latch remote ─► payload type? ─┬─► CallerAudioPath ─► listener.onCallerAudio
- *                                                        ├─► SpeechOnsetDetector ─► listener.onCallerSpeechStarted
- *                                                        └─► DtmfDetector ─► listener.onDtmf
- *  playAgentAudio ─► AgentAudioPath ─► PlayoutBuffer ─┐
- *  sendDtmf ─► DtmfSender ────────────────────────────┴─► (pacing tick) ─► RtpSender ─► UDP out
+ *  RTP in ─► parse ─► latch remote ─► audio / CN ─► CallerStream (jitter buffer, decode, conceal) ─┐
+ *                                   └► telephone-event ─► DtmfDetector ─► listener.onDtmf         │
+ *  (pacing tick) ◄────────────────────────────────────────────────────────────────────────────────┘
+ *      ├─► listener.onCallerAudio, SpeechOnsetDetector, recording
+ *      └─► OutboundFrames (playout buffer, fades, encoder) or DtmfSender ─► RtpSender ─► RTP out
+ *  RTCP in/out ─► RtcpLink (reports, loss, jitter, round-trip time)
  * </pre>
- *
- * <p>The playout buffer holds the call's G.711 codes, the very payload the tick sends: an agent that speaks the
- * call's own law reaches the wire byte for byte, and any other format is encoded once, on the way in.
- *
- * <p>The speech detector runs only when {@link StreamSettings#localVad()} asks for it, for a provider that does not
- * tell when the caller starts talking.
- *
- * <p>DTMF both ways is RFC 4733 telephone-events, on the payload type offer/answer gave them. Digits the agent
- * sends take the pacing ticks they need, and the agent's voice waits in the playout buffer meanwhile.
  *
  * <p>Symmetric RTP (RFC 4961): replies go to the address the caller's packets actually come from, which behind a
  * NAT differs from the SDP. The first valid packet latches that address; a different source is only accepted
  * after the latched one has been silent for {@link #RELATCH_AFTER_NANOS}, so a stray or injected stream cannot
  * take over a live call.
  *
- * <p>Threading: every method runs on the call's event loop, which also owns the socket.
+ * <p>On hold ({@link MediaDirection#held()}) the agent hears silence, its voice is not sent, and the inactivity
+ * check is off: a held call may be silent for as long as the hold lasts.
+ *
+ * <p>Threading: every method runs on the call's event loop, which also owns the sockets.
  */
 public final class MediaSession implements FramePacer.Client {
 
     private static final Logger log = LoggerFactory.getLogger(MediaSession.class);
     static final long RELATCH_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
     /**
-     * Ticks without caller audio after which the gap is filled with silence. Phones that suppress silence, DTMF
-     * bursts and a caller who simply stops sending all leave gaps; a speech model's VAD runs on the audio it is
-     * given, so without this fill it would never hear the caller stop talking.
+     * Ticks without caller audio after which the gap is filled with silence. Once the caller's stream plays, the
+     * jitter buffer covers every tick (concealing what is missing), so this fills the time before the first
+     * packet plays and a stream of nothing but key presses; a speech model's VAD runs on the audio it is given, so
+     * without this fill it would never hear that the caller is silent. A tick that an earlier, longer packet
+     * already covered (a 120 ms packet covers six) is not a gap.
      */
     static final int GAP_FILL_AFTER_TICKS = 5;
-    private static final int SAMPLES_PER_FRAME = 160;
     private static final int MAX_PAYLOAD = 1500;
 
     private final String name;
@@ -70,22 +74,28 @@ public final class MediaSession implements FramePacer.Client {
     private final MediaSessionListener listener;
     private final LongSupplier nanoClock;
     private final Consumer<MediaSession> onClose;
-    private final RtpSender sender = new RtpSender(ThreadLocalRandom.current(), SAMPLES_PER_FRAME);
-    private final DtmfSender dtmfOut = new DtmfSender(SAMPLES_PER_FRAME);
+    private final MediaTuning tuning;
     private final DtmfDetector dtmfIn = new DtmfDetector();
-    private final byte[] frame = new byte[SAMPLES_PER_FRAME];
     private final byte[] payload = new byte[MAX_PAYLOAD];
+    private final byte[] outPayload = new byte[MAX_PAYLOAD];
     private Channel channel;
+    private Channel rtcpChannel;
     private StreamSettings settings;
-    private CallerAudioPath callerAudio;
+    private MediaDirection direction = MediaDirection.SENDRECV;
+    private RtpSender sender;
+    private DtmfSender dtmfOut;
+    private CallerAudioPath callerPath;
+    private CallerStream callerStream;
     private AgentAudioPath agentAudio;
-    private PlayoutBuffer playout;
-    /** Present only with {@link StreamSettings#localVad()}, with the caller's payload decoded for it. */
+    private OutboundFrames outbound;
     private SpeechOnsetDetector callerSpeech;
-    private short[] callerSamples;
+    private RtcpLink rtcp;
+    private RecordingTap recording;
     private InetSocketAddress remote;
     private boolean latched;
     private long lastRemotePacketNanos;
+    private long startedNanos;
+    private boolean timedOut;
     private boolean closed;
     private long packetsReceived;
     private long packetsSent;
@@ -94,19 +104,23 @@ public final class MediaSession implements FramePacer.Client {
     private long silenceFilled;
     private long dtmfReceived;
     private int ticksWithoutCallerAudio;
+    /** Caller audio the agent was given beyond the ticks so far, in decoded samples: a long packet's later ticks. */
+    private long callerAudioAhead;
 
     MediaSession(String name, int localPort, FramePacer pacer, MediaSessionListener listener,
-            LongSupplier nanoClock, Consumer<MediaSession> onClose) {
+            LongSupplier nanoClock, Consumer<MediaSession> onClose, MediaTuning tuning) {
         this.name = name;
         this.localPort = localPort;
         this.pacer = pacer;
         this.listener = listener;
         this.nanoClock = nanoClock;
         this.onClose = onClose;
+        this.tuning = tuning;
     }
 
-    void attach(Channel channel) {
-        this.channel = channel;
+    void attach(Channel rtp, Channel rtcpSocket) {
+        this.channel = rtp;
+        this.rtcpChannel = rtcpSocket;
     }
 
     public int localPort() {
@@ -114,20 +128,90 @@ public final class MediaSession implements FramePacer.Client {
     }
 
     /** Starts the stream with the negotiated settings: audio flows both ways from now on. */
-    public void start(StreamSettings settings) {
+    public void start(StreamSettings stream) {
         if (closed || this.settings != null) {
             return;
         }
-        this.settings = settings;
-        this.remote = settings.remote();
-        this.callerAudio = new CallerAudioPath(settings.codec(), settings.agentInput());
-        this.agentAudio = new AgentAudioPath(settings.codec(), settings.agentOutput());
-        this.playout = new PlayoutBuffer(settings.codec());
-        if (settings.localVad()) {
-            this.callerSpeech = new SpeechOnsetDetector();
-            this.callerSamples = new short[MAX_PAYLOAD];
+        this.settings = stream;
+        this.remote = stream.remote();
+        this.startedNanos = nanoClock.getAsLong();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        this.sender = new RtpSender(random, stream.codec().timestampsPerFrame());
+        this.dtmfOut = new DtmfSender(stream.telephoneEventClockRate() / 50);
+        this.callerPath = new CallerAudioPath(stream.codec(), stream.agentInput());
+        this.callerStream = new CallerStream(stream.codec(), jitterConfig(stream), callerPath, new CallerListener());
+        this.agentAudio = new AgentAudioPath(stream.codec(), stream.agentOutput());
+        this.outbound = new OutboundFrames(stream.codec());
+        if (stream.localVad()) {
+            this.callerSpeech = new SpeechOnsetDetector(stream.codec().decodedRate());
         }
+        RtcpSession session = new RtcpSession(sender.ssrc(), UUID.randomUUID().toString(),
+                stream.codec().rtpClockRate(), new NtpClock(Clock.systemUTC(), startedNanos), random, startedNanos,
+                tuning.rtcpInterval().toNanos());
+        this.rtcp = new RtcpLink(name, session);
+        attachRtcp();
         pacer.add(this);
+    }
+
+    /**
+     * The jitter buffer starts at its least delay (but a frame at least) and grows as the network's jitter demands:
+     * on a clean network it never has to shrink, which it can only do in the caller's pauses.
+     */
+    private JitterBufferConfig jitterConfig(StreamSettings stream) {
+        int min = (int) tuning.jitterMin().toMillis();
+        int max = (int) tuning.jitterMax().toMillis();
+        return new JitterBufferConfig(stream.codec().rtpClockRate(), min, max, Math.clamp(20, min, max), 64,
+                stream.comfortNoisePayloadType(), stream.codec().packetDuration());
+    }
+
+    private void attachRtcp() {
+        boolean mux = settings.rtcpMux() || rtcpChannel == null;
+        rtcp.attach(mux ? channel : rtcpChannel,
+                mux ? remote : new InetSocketAddress(remote.getAddress(), remote.getPort() + 1));
+    }
+
+    /**
+     * A re-offer changed which way audio flows (RFC 3264 §8.4): on hold the agent hears silence and its voice is
+     * not sent; off hold both flow again, on the same stream.
+     */
+    public void direction(MediaDirection newDirection) {
+        if (newDirection != direction) {
+            log.info("{}: audio {} (was {})", name, newDirection.name().toLowerCase(), direction.name().toLowerCase());
+            direction = newDirection;
+            if (!direction.sends() && outbound != null) {
+                outbound.cut();
+            }
+            lastRemotePacketNanos = nanoClock.getAsLong();
+        }
+    }
+
+    /**
+     * A re-offer moved the caller's media to {@code sdpRemote} (a PBX re-routing the call, a trunk switching media
+     * servers): send there, and latch afresh on whatever address its packets then come from.
+     */
+    public void retarget(InetSocketAddress sdpRemote) {
+        if (settings == null || sdpRemote.equals(remote)) {
+            return;
+        }
+        log.info("{}: the caller's media moved to {} (was {})", name, sdpRemote, remote);
+        remote = sdpRemote;
+        latched = false;
+        attachRtcp();
+    }
+
+    /** Records the call from now on; {@code recorder} was opened at {@link #recordingRate()}. */
+    public void record(CallRecorder recorder) {
+        if (settings == null || closed) {
+            recorder.close();
+            return;
+        }
+        recording = new RecordingTap(recorder, settings.codec().decodedRate(), recordingRate());
+    }
+
+    /** The rate a recording of this call runs at: the rate the call's audio is sent at. */
+    public int recordingRate() {
+        return settings.codec() instanceof dev.switchboard.media.voice.VoiceCodec.G711Voice ? 8_000
+                : settings.codec().encodedRate();
     }
 
     /**
@@ -138,21 +222,24 @@ public final class MediaSession implements FramePacer.Client {
         if (settings == null || closed) {
             return;
         }
-        byte[] codes = agentAudio.convert(audio);
-        playout.enqueue(itemId, contentIndex, codes, codes.length);
+        byte[] converted = agentAudio.convert(audio);
+        outbound.buffer().enqueue(itemId, contentIndex, converted, converted.length);
     }
 
     /**
-     * Barge-in: drops all agent audio not yet sent, so the caller stops hearing the agent at the next tick, and
-     * returns how much of the cut item was heard ({@code null} when nothing was cut).
+     * Barge-in: drops all agent audio not yet sent, so the caller stops hearing the agent within the next frame
+     * (which ramps the voice down over 5 ms rather than cutting it dead), and returns how much of the cut item was
+     * heard ({@code null} when nothing was cut).
      */
     public PlaybackPosition interruptPlayback() {
-        if (playout == null) {
+        if (outbound == null) {
             return null;
         }
-        PlaybackPosition cut = playout.flush();
+        PlaybackPosition cut = outbound.cut();
         agentAudio.reset();
-        sender.newTalkspurt();
+        if (!outbound.rampingDown()) {
+            sender.newTalkspurt();
+        }
         return cut;
     }
 
@@ -185,17 +272,18 @@ public final class MediaSession implements FramePacer.Client {
 
     /** Whether agent audio is waiting to be sent. */
     public boolean isPlaying() {
-        return playout != null && !playout.isEmpty();
+        return outbound != null && !outbound.buffer().isEmpty();
     }
 
     /** Milliseconds of agent audio waiting to be sent. */
     public long bufferedMillis() {
-        return playout == null ? 0 : playout.bufferedMillis();
+        return outbound == null ? 0 : outbound.buffer().bufferedMillis();
     }
 
     public MediaStats stats() {
-        return new MediaStats(packetsReceived, packetsSent, malformed, foreign, silenceFilled, dtmfReceived,
-                dtmfOut.digitsSent());
+        return new MediaStats(packetsReceived, packetsSent, malformed + (rtcp == null ? 0 : rtcp.malformed()),
+                foreign, silenceFilled, dtmfReceived, dtmfOut == null ? 0 : dtmfOut.digitsSent(),
+                callerStream == null ? null : callerStream.stats(), rtcp == null ? null : rtcp.stats());
     }
 
     /** The address RTP is sent to: the SDP's until a packet arrives, then the latched source. */
@@ -203,42 +291,71 @@ public final class MediaSession implements FramePacer.Client {
         return remote;
     }
 
-    /** Stops the stream, closes the socket and releases its port. Idempotent. */
+    /** Stops the stream, says goodbye over RTCP, closes the sockets and releases the ports. Idempotent. */
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        dtmfOut.cancel(new MediaException(name + ": the call's media closed before the DTMF digits were sent"));
         if (settings != null) {
+            dtmfOut.cancel(new MediaException(name + ": the call's media closed before the DTMF digits were sent"));
             pacer.remove(this);
+            rtcp.close(nanoClock.getAsLong());
+            callerStream.close();
+            outbound.close();
+        }
+        if (recording != null) {
+            recording.close();
         }
         if (channel != null) {
             channel.close();
+        }
+        if (rtcpChannel != null) {
+            rtcpChannel.close();
         }
         onClose.accept(this);
     }
 
     @Override
     public void onTick() {
+        long now = nanoClock.getAsLong();
+        if (recording != null) {
+            recording.tick();
+        }
+        callerAudioAhead += callerStream.tick(now);
+        boolean heard = callerAudioAhead > 0;
+        callerAudioAhead = Math.max(0, callerAudioAhead - settings.codec().decodedRate() / 50);
+        ticksWithoutCallerAudio = heard ? 0 : ticksWithoutCallerAudio + 1;
         fillCallerGap();
         switch (dtmfOut.tick(sender.timestamp(), this::sendEvent)) {
-            case FREE -> sendAgentFrame();
+            case FREE -> sendAgentFrame(now);
             case PAUSE -> sender.skip();
             case SENT -> { }
         }
+        rtcp.tick(now);
+        checkActivity(now);
     }
 
-    private void sendAgentFrame() {
-        if (playout.poll(frame) == 0) {
+    private void sendAgentFrame(long now) {
+        boolean rampDown = outbound.rampingDown();
+        int length = outbound.next(outPayload);
+        if (length == 0 || !direction.sends()) {
             sender.skip();
             return;
         }
-        send(sender.packet(channel.alloc(), settings.payloadType(), frame, SAMPLES_PER_FRAME));
+        if (recording != null) {
+            recording.agent(outbound.sentPcm(), outbound.sentSamples());
+        }
+        rtcp.session().onRtpSent(sender.timestamp(), length, now);
+        send(sender.packet(channel.alloc(), settings.payloadType(), outPayload, length));
+        if (rampDown) {
+            sender.newTalkspurt();
+        }
     }
 
     private void sendEvent(DtmfSender.EventPacket event) {
         byte[] report = event.report().toBytes();
+        rtcp.session().onRtpSent(sender.timestamp(), report.length, nanoClock.getAsLong());
         send(sender.eventPacket(channel.alloc(), settings.telephoneEventPayloadType(), event.marker(),
                 event.timestamp(), report, report.length));
     }
@@ -251,25 +368,49 @@ public final class MediaSession implements FramePacer.Client {
     /**
      * Once the caller has sent nothing for {@link #GAP_FILL_AFTER_TICKS} ticks, hands the agent the silence it
      * missed, then one frame of silence per tick until audio returns, so the agent's clock keeps pace with real time.
-     * The speech detector hears the gap as time without speech.
      */
     private void fillCallerGap() {
-        ticksWithoutCallerAudio++;
         if (ticksWithoutCallerAudio < GAP_FILL_AFTER_TICKS) {
             return;
         }
         int frames = ticksWithoutCallerAudio == GAP_FILL_AFTER_TICKS ? GAP_FILL_AFTER_TICKS : 1;
+        int samples = settings.codec().decodedRate() / 50;
         for (int i = 0; i < frames; i++) {
-            listener.onCallerAudio(callerAudio.silence(SAMPLES_PER_FRAME));
+            listener.onCallerAudio(callerPath.silence(samples));
             silenceFilled++;
             if (callerSpeech != null) {
-                callerSpeech.gap(SAMPLES_PER_FRAME);
+                callerSpeech.gap(samples);
             }
+        }
+    }
+
+    /** Reports a dead call once: no RTP or RTCP for the timeout while audio is meant to flow both ways. */
+    private void checkActivity(long now) {
+        long timeout = tuning.inactivityTimeout().toNanos();
+        if (timeout == 0 || timedOut || direction.held()) {
+            return;
+        }
+        long heard = Math.max(Math.max(lastRemotePacketNanos, rtcp.lastHeardNanos()), startedNanos);
+        if (now - heard >= timeout) {
+            timedOut = true;
+            log.warn("{}: no RTP or RTCP from the caller for {} s; the call is dead", name,
+                    tuning.inactivityTimeout().toSeconds());
+            listener.onMediaTimeout();
+        }
+    }
+
+    void onRtcpDatagram(InetSocketAddress source, ByteBuf datagram) {
+        if (settings != null && !closed) {
+            rtcp.onDatagram(source, datagram, nanoClock.getAsLong());
         }
     }
 
     void onDatagram(InetSocketAddress source, ByteBuf datagram) {
         if (settings == null || closed) {
+            return;
+        }
+        if (datagram.readableBytes() > 1 && RtcpDecoder.isRtcp(datagram.getUnsignedByte(datagram.readerIndex() + 1))) {
+            onRtcpDatagram(source, datagram);
             return;
         }
         RtpHeader header = RtpHeader.parse(datagram);
@@ -278,14 +419,14 @@ public final class MediaSession implements FramePacer.Client {
             return;
         }
         int payloadType = header.payloadType();
-        boolean audio = payloadType == settings.payloadType();
-        if (!audio && payloadType != settings.telephoneEventPayloadType()) {
+        boolean voice = payloadType == settings.payloadType() || payloadType == settings.comfortNoisePayloadType();
+        if (!voice && payloadType != settings.telephoneEventPayloadType()) {
             countMalformed(source, "unexpected payload type " + payloadType);
             return;
         }
         datagram.getBytes(header.payloadOffset(), payload, 0, header.payloadLength());
-        TelephoneEvent event = audio ? null : TelephoneEvent.parse(payload, 0, header.payloadLength());
-        if (!audio && event == null) {
+        TelephoneEvent event = voice ? null : TelephoneEvent.parse(payload, 0, header.payloadLength());
+        if (!voice && event == null) {
             countMalformed(source, "telephone-event payload of " + header.payloadLength() + " bytes");
             return;
         }
@@ -293,31 +434,23 @@ public final class MediaSession implements FramePacer.Client {
             return;
         }
         packetsReceived++;
-        if (audio) {
-            ticksWithoutCallerAudio = 0;
-            listener.onCallerAudio(callerAudio.convert(payload, 0, header.payloadLength()));
-            detectSpeech(header.payloadLength());
+        if (voice) {
+            onVoice(header);
         } else {
+            rtcp.session().onRtpEventReceived(header.ssrc(), header.sequenceNumber());
             onTelephoneEvent(header, event);
         }
     }
 
-    /** Runs the caller's audio, decoded from the payload whatever the agent takes, past the speech detector. */
-    private void detectSpeech(int length) {
-        if (callerSpeech == null) {
-            return;
-        }
-        settings.codec().decode(payload, 0, length, callerSamples, 0);
-        if (callerSpeech.accept(callerSamples, 0, length)) {
-            listener.onCallerSpeechStarted();
-        }
+    private void onVoice(RtpHeader header) {
+        long now = nanoClock.getAsLong();
+        rtcp.session().onRtpReceived(header.ssrc(), header.sequenceNumber(), header.timestamp(), now);
+        byte[] copy = java.util.Arrays.copyOf(payload, header.payloadLength());
+        callerStream.offer(header.ssrc(), header.sequenceNumber(), header.timestamp(), header.marker(),
+                header.payloadType(), copy, now);
     }
 
-    /**
-     * A key press goes to the listener once, at its first packet. Events latch the remote like audio but do not
-     * end a gap in caller audio: a phone sends no audio while a key is down, and the agent must keep hearing time
-     * pass.
-     */
+    /** A key press goes to the listener once, at its first packet. */
     private void onTelephoneEvent(RtpHeader header, TelephoneEvent event) {
         DtmfDetector.KeyPress press = dtmfIn.accept(header.ssrc(), header.timestamp(), event);
         if (press != null) {
@@ -336,6 +469,7 @@ public final class MediaSession implements FramePacer.Client {
             }
             log.info("{}: sending RTP to {} (packets come from there; SDP said {})", name, source, settings.remote());
             remote = source;
+            attachRtcp();
         }
         latched = true;
         lastRemotePacketNanos = now;
@@ -351,5 +485,23 @@ public final class MediaSession implements FramePacer.Client {
     @Override
     public String toString() {
         return "MediaSession[" + name + ", port " + localPort + "]";
+    }
+
+    /** The caller's decoded voice: to speech detection and the recording, and in the agent's format to the agent. */
+    private final class CallerListener implements CallerStream.Listener {
+        @Override
+        public void agentAudio(byte[] audio) {
+            listener.onCallerAudio(direction.held() ? callerPath.silenceLike(audio) : audio);
+        }
+
+        @Override
+        public void pcm(short[] pcm, int length) {
+            if (callerSpeech != null && !direction.held() && callerSpeech.accept(pcm, 0, length)) {
+                listener.onCallerSpeechStarted();
+            }
+            if (recording != null) {
+                recording.caller(pcm, length);
+            }
+        }
     }
 }

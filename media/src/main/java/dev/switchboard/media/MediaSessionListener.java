@@ -22,4 +22,11 @@ public interface MediaSessionListener {
      * {@link dev.switchboard.media.audio.SpeechOnsetDetector} for what the detector can and cannot tell apart.
      */
     default void onCallerSpeechStarted() {}
+
+    /**
+     * Neither RTP nor RTCP has come from the caller for the configured inactivity timeout while the call was not
+     * on hold: the far end is gone (a phone that lost power, a trunk that dropped the call without a BYE). Called
+     * once; ending the call is the listener's business.
+     */
+    default void onMediaTimeout() {}
 }

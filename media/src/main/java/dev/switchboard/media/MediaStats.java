@@ -1,5 +1,8 @@
 package dev.switchboard.media;
 
+import dev.switchboard.media.jitter.JitterStats;
+import dev.switchboard.media.rtcp.RtcpStats;
+
 /**
  * Counters of one media stream, for logs and metrics.
  *
@@ -11,6 +14,15 @@ package dev.switchboard.media;
  * @param silenceFilled    20 ms frames of silence given to the agent where the caller sent no audio
  * @param dtmfReceived     key presses the caller sent as telephone-events
  * @param dtmfSent         DTMF digits sent to the caller, counted when their last packet went out
+ * @param jitter           the jitter buffer's counts (lost, late, reordered, delay), or {@code null} before start
+ * @param rtcp             RTCP reports both ways and the round-trip time, or {@code null} before start
  */
 public record MediaStats(long packetsReceived, long packetsSent, long malformed, long foreign, long silenceFilled,
-        long dtmfReceived, long dtmfSent) {}
+        long dtmfReceived, long dtmfSent, JitterStats jitter, RtcpStats rtcp) {
+
+    /** Counters without jitter-buffer and RTCP figures. */
+    public MediaStats(long packetsReceived, long packetsSent, long malformed, long foreign, long silenceFilled,
+            long dtmfReceived, long dtmfSent) {
+        this(packetsReceived, packetsSent, malformed, foreign, silenceFilled, dtmfReceived, dtmfSent, null, null);
+    }
+}

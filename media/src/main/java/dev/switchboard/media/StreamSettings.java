@@ -1,6 +1,7 @@
 package dev.switchboard.media;
 
 import dev.switchboard.media.codec.G711;
+import dev.switchboard.media.voice.VoiceCodec;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 
@@ -11,9 +12,11 @@ import java.util.Objects;
  *
  * @param remote                    where the caller's SDP said to send RTP; replaced by the address packets
  *                                  actually come from once the first one arrives (symmetric RTP, RFC 4961)
- * @param codec                     the negotiated G.711 law
+ * @param codec                     the negotiated voice codec
  * @param payloadType               its RTP payload type, 0–127
  * @param telephoneEventPayloadType RFC 4733 events' payload type, 0–127, or -1 when not negotiated
+ * @param telephoneEventClockRate   the events' clock (8000, or 48000 beside Opus); their durations count in it
+ * @param comfortNoisePayloadType   RFC 3389 CN's payload type, 0–127, or -1 when not negotiated
  * @param agentInput                what caller audio is converted to before it reaches the agent; the call's own
  *                                  G.711 law passes the RTP payload through untouched
  * @param agentOutput               what the agent's audio arrives in; the call's own G.711 law goes on the wire
@@ -21,10 +24,13 @@ import java.util.Objects;
  * @param localVad                  whether the session detects, from the caller's audio, when the caller starts
  *                                  speaking ({@link MediaSessionListener#onCallerSpeechStarted()}): for providers
  *                                  that do not report it themselves
+ * @param rtcpMux                   RTCP shares the RTP port (RFC 5761), as {@code a=rtcp-mux} agreed; else it
+ *                                  goes to the remote's RTP port + 1
  */
 public record StreamSettings(
-        InetSocketAddress remote, G711 codec, int payloadType, int telephoneEventPayloadType,
-        MediaFormat agentInput, MediaFormat agentOutput, boolean localVad) {
+        InetSocketAddress remote, VoiceCodec codec, int payloadType, int telephoneEventPayloadType,
+        int telephoneEventClockRate, int comfortNoisePayloadType, MediaFormat agentInput, MediaFormat agentOutput,
+        boolean localVad, boolean rtcpMux) {
 
     public StreamSettings {
         Objects.requireNonNull(remote, "remote");
@@ -34,10 +40,20 @@ public record StreamSettings(
         if (payloadType < 0 || payloadType > 127) {
             throw new IllegalArgumentException("RTP payload type must be 0-127, not " + payloadType);
         }
-        if (telephoneEventPayloadType < -1 || telephoneEventPayloadType > 127) {
-            throw new IllegalArgumentException("telephone-event payload type must be 0-127 or -1 for none, not "
-                    + telephoneEventPayloadType);
+        checkOptionalType("telephone-event", telephoneEventPayloadType);
+        checkOptionalType("CN", comfortNoisePayloadType);
+        if (telephoneEventClockRate != 8_000 && telephoneEventClockRate != 16_000
+                && telephoneEventClockRate != 48_000) {
+            throw new IllegalArgumentException("telephone-event clock must be 8000, 16000 or 48000 Hz, not "
+                    + telephoneEventClockRate);
         }
+    }
+
+    /** A G.711 stream with separate agent formats per direction, events at 8000 Hz, no CN, no rtcp-mux. */
+    public StreamSettings(InetSocketAddress remote, G711 codec, int payloadType, int telephoneEventPayloadType,
+            MediaFormat agentInput, MediaFormat agentOutput, boolean localVad) {
+        this(remote, new VoiceCodec.G711Voice(codec), payloadType, telephoneEventPayloadType, 8_000, -1,
+                agentInput, agentOutput, localVad, false);
     }
 
     /** Separate formats per direction, without local speech detection. */
@@ -53,5 +69,11 @@ public record StreamSettings(
     public StreamSettings(InetSocketAddress remote, G711 codec, int payloadType, int telephoneEventPayloadType,
             MediaFormat agentFormat) {
         this(remote, codec, payloadType, telephoneEventPayloadType, agentFormat, agentFormat, false);
+    }
+
+    private static void checkOptionalType(String what, int payloadType) {
+        if (payloadType < -1 || payloadType > 127) {
+            throw new IllegalArgumentException(what + " payload type must be 0-127 or -1 for none, not " + payloadType);
+        }
     }
 }

@@ -35,7 +35,7 @@ class MediaSessionAgentFormatsTest extends MediaSessionFixture {
 
         deliver(SDP_REMOTE, PCMU_PT, 1, spoken);
         session.playAgentAudio("item", 0, agentTone(1));
-        session.onTick();
+        ticks(PLAYOUT_DELAY_TICKS);
 
         assertArrayEquals(new CallerAudioPath(G711.MU_LAW, PCM16_16K).convert(spoken, 0, FRAME), callerAudio.get(0));
         assertEquals(640, callerAudio.get(0).length, "20 ms at 16 kHz");
@@ -51,18 +51,18 @@ class MediaSessionAgentFormatsTest extends MediaSessionFixture {
                 law(G711.MU_LAW)));
 
         deliver(SDP_REMOTE, PCMU_PT, 1, tone(G711.MU_LAW));
-        session.playAgentAudio("item", 0, everyCode());
-        ticks(2);
+        session.playAgentAudio("item", 0, everyCode(G711.MU_LAW));
+        ticks(Math.max(2, PLAYOUT_DELAY_TICKS));
 
         assertEquals(CHUNK_24K_BYTES, callerAudio.get(0).length);
-        assertEquals(2, readPackets().size());
+        assertEquals(2, readPackets().size(), "256 codes are two frames");
     }
 
     @ParameterizedTest
     @EnumSource(G711.class)
     void everyCodeTheAgentSpeaksInTheCallsLawReachesTheWireByteIdentical(G711 law) {
         session.start(passThrough(law));
-        byte[] codes = everyCode();
+        byte[] codes = everyCode(law);
         for (int at = 0; at < codes.length; at += 7) {
             session.playAgentAudio("item", 0, Arrays.copyOfRange(codes, at, Math.min(at + 7, codes.length)));
         }
@@ -82,12 +82,12 @@ class MediaSessionAgentFormatsTest extends MediaSessionFixture {
     @Test
     void theSilenceThatPadsALastFrameIsTheLawsOwn() {
         session.start(passThrough(G711.A_LAW));
-        session.playAgentAudio("item", 0, new byte[] {0x00});
-        session.onTick();
+        session.playAgentAudio("item", 0, new byte[] {0x55});
+        ticks(1);
 
         byte[] expected = new byte[FRAME];
         Arrays.fill(expected, (byte) 0xD5);
-        expected[0] = 0x00;
+        expected[0] = 0x55;
         assertArrayEquals(expected, readPackets().get(0).payload());
     }
 
@@ -102,29 +102,35 @@ class MediaSessionAgentFormatsTest extends MediaSessionFixture {
         assertEquals(90, session.bufferedMillis());
         assertEquals(new PlaybackPosition("item-1", 0, 60), session.interruptPlayback());
         assertFalse(session.isPlaying());
+        ticks(1);
+        assertEquals(4, readPackets().size(), "three frames, and the one that ramps the cut voice down");
 
         session.playAgentAudio("item-3", 0, new byte[800]);
         session.playAgentAudio("item-3", 1, new byte[400]);
         ticks(6);
         assertEquals(new PlaybackPosition("item-3", 1, 20), session.interruptPlayback(), "5 frames, then 1 of part 1");
-        assertEquals(9, readPackets().size());
+        assertEquals(6, readPackets().size());
     }
 
     @Test
     void aBargeInSilencesPassedThroughAudioAndTheNextResponseStartsATalkspurt() {
         session.start(passThrough(G711.MU_LAW));
-        session.playAgentAudio("item-1", 0, everyCode());
-        session.onTick();
+        byte[] codes = everyCode(G711.MU_LAW);
+        session.playAgentAudio("item-1", 0, codes);
+        ticks(1);
         assertEquals(new PlaybackPosition("item-1", 0, 20), session.interruptPlayback());
-        session.onTick();
-        assertEquals(1, readPackets().size(), "nothing after the cut");
+        ticks(2);
+        List<SentPacket> cut = readPackets();
+        assertEquals(2, cut.size(), "the frame before the cut, one that ramps the voice down, nothing after");
+        assertArrayEquals(Arrays.copyOf(codes, FRAME), cut.get(0).payload());
+        assertFalse(cut.get(1).header().marker(), "the ramp ends the talkspurt it belongs to");
 
-        session.playAgentAudio("item-2", 0, everyCode());
-        session.onTick();
+        session.playAgentAudio("item-2", 0, codes);
+        ticks(1);
 
         SentPacket resumed = readPackets().get(0);
         assertTrue(resumed.header().marker());
-        assertArrayEquals(Arrays.copyOf(everyCode(), FRAME), resumed.payload(), "from its start");
+        assertArrayEquals(Arrays.copyOf(codes, FRAME), resumed.payload(), "from its start");
         assertEquals(new PlaybackPosition("item-2", 0, 20), session.interruptPlayback());
     }
 
@@ -132,7 +138,8 @@ class MediaSessionAgentFormatsTest extends MediaSessionFixture {
     void digitsGoFirstAndPassedThroughAudioFollowsThemUntouched() {
         session.start(passThrough(G711.MU_LAW));
         session.sendDtmf("7");
-        session.playAgentAudio("item", 0, everyCode());
+        byte[] codes = everyCode(G711.MU_LAW);
+        session.playAgentAudio("item", 0, codes);
 
         ticks(DTMF_TICKS);
         List<SentPacket> digit = readPackets();
@@ -143,7 +150,7 @@ class MediaSessionAgentFormatsTest extends MediaSessionFixture {
         assertEquals(2, voice.size());
         assertEquals(PCMU_PT, voice.get(0).header().payloadType());
         assertTrue(voice.get(0).header().marker());
-        assertArrayEquals(Arrays.copyOf(everyCode(), FRAME), voice.get(0).payload());
+        assertArrayEquals(Arrays.copyOf(codes, FRAME), voice.get(0).payload());
     }
 
     @ParameterizedTest
@@ -151,22 +158,24 @@ class MediaSessionAgentFormatsTest extends MediaSessionFixture {
     void theAgentHearsEveryCodeOfTheCallsLawExactlyAsItCameInRtp(G711 law) {
         session.start(passThrough(law));
 
-        deliver(SDP_REMOTE, law.rtpPayloadType(), 1, everyCode());
+        deliver(SDP_REMOTE, law.rtpPayloadType(), 1, everyCode(law));
+        ticks(PLAYOUT_DELAY_TICKS);
 
         assertEquals(1, callerAudio.size());
-        assertArrayEquals(everyCode(), callerAudio.get(0));
+        assertArrayEquals(everyCode(law), callerAudio.get(0));
     }
 
     @Test
     void localSpeechDetectionLeavesPassedThroughCallerAudioUntouched() {
         session.start(new StreamSettings(SDP_REMOTE, G711.MU_LAW, PCMU_PT, TELEPHONE_EVENT_PT, law(G711.MU_LAW),
                 law(G711.MU_LAW), true));
-        byte[] payload = everyCode();
+        byte[] payload = everyCode(G711.MU_LAW);
 
         deliver(SDP_REMOTE, PCMU_PT, 1, payload);
+        ticks(PLAYOUT_DELAY_TICKS);
 
-        assertArrayEquals(everyCode(), callerAudio.get(0));
-        assertArrayEquals(everyCode(), payload);
+        assertArrayEquals(everyCode(G711.MU_LAW), callerAudio.get(0));
+        assertArrayEquals(everyCode(G711.MU_LAW), payload);
     }
 
     private static StreamSettings passThrough(G711 law) {
@@ -177,11 +186,14 @@ class MediaSessionAgentFormatsTest extends MediaSessionFixture {
         return new MediaFormat(law == G711.MU_LAW ? Encoding.PCMU : Encoding.PCMA, 8_000);
     }
 
-    /** All 256 G.711 codes, in order. */
-    private static byte[] everyCode() {
+    /**
+     * All 256 G.711 codes in order, starting at the law's silence code and wrapping round, so that a talkspurt of
+     * them starts and ends quietly (μ-law 0xFF…0xFE: 0 to +8; A-law 0xD5…0xD4: +8 to +24) and no fade touches it.
+     */
+    private static byte[] everyCode(G711 law) {
         byte[] codes = new byte[256];
         for (int i = 0; i < codes.length; i++) {
-            codes[i] = (byte) i;
+            codes[i] = (byte) (law.silence() + i);
         }
         return codes;
     }

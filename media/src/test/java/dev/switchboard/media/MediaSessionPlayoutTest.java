@@ -31,7 +31,7 @@ class MediaSessionPlayoutTest extends MediaSessionFixture {
         byte[] agentAudio = agentTone(1);
 
         session.playAgentAudio("item", 0, agentAudio);
-        session.onTick();
+        ticks(1);
 
         DatagramPacket packet = channel.readOutbound();
         assertNotNull(packet);
@@ -44,7 +44,8 @@ class MediaSessionPlayoutTest extends MediaSessionFixture {
             assertTrue(header.marker());
             assertEquals(FRAME, header.payloadLength());
             byte[] expected = new AgentAudioPath(G711.MU_LAW, MediaFormat.PCM16_24K).convert(agentAudio);
-            assertArrayEquals(expected, ByteBufUtil.getBytes(content, header.payloadOffset(), FRAME));
+            assertArrayEquals(expected, ByteBufUtil.getBytes(content, header.payloadOffset(), FRAME),
+                    "one full frame: it runs out at the frame's end, no edge to fade");
         } finally {
             packet.release();
         }
@@ -56,8 +57,7 @@ class MediaSessionPlayoutTest extends MediaSessionFixture {
     void aTickWithNothingBufferedSendsNothing() {
         session.start(PCMU_TO_PCM24K);
 
-        session.onTick();
-        session.onTick();
+        ticks(2);
 
         assertNull(channel.readOutbound());
         assertEquals(0, session.stats().packetsSent());
@@ -68,15 +68,13 @@ class MediaSessionPlayoutTest extends MediaSessionFixture {
         session.start(PCMU_TO_PCM24K);
         session.playAgentAudio("item", 0, agentTone(3));
         List<RtpHeader> sent = new ArrayList<>();
-        for (int tick = 0; tick < 5; tick++) {
-            session.onTick();
-        }
+        ticks(5);
         for (DatagramPacket packet = channel.readOutbound(); packet != null; packet = channel.readOutbound()) {
             sent.add(RtpHeader.parse(packet.content()));
             packet.release();
         }
         session.playAgentAudio("next", 0, agentTone(1));
-        session.onTick();
+        ticks(1);
         DatagramPacket next = channel.readOutbound();
         RtpHeader resumed = RtpHeader.parse(next.content());
         next.release();
@@ -103,17 +101,17 @@ class MediaSessionPlayoutTest extends MediaSessionFixture {
 
         assertTrue(session.isPlaying());
         assertEquals(100, session.bufferedMillis());
-        session.onTick();
+        ticks(1);
         assertEquals(80, session.bufferedMillis());
         releaseOutbound();
     }
 
+    /** The tick after a barge-in sends one last frame: 5 ms of ramp down from where the voice was cut, then silence. */
     @Test
     void interruptPlaybackReturnsWhatWasHeardAndSilencesTheNextTick() {
         session.start(PCMU_TO_PCM24K);
         session.playAgentAudio("item-1", 0, agentTone(5));
-        session.onTick();
-        session.onTick();
+        ticks(2);
         assertEquals(2, releaseOutbound());
 
         PlaybackPosition cut = session.interruptPlayback();
@@ -121,27 +119,31 @@ class MediaSessionPlayoutTest extends MediaSessionFixture {
         assertEquals(new PlaybackPosition("item-1", 0, 40), cut);
         assertFalse(session.isPlaying());
         assertEquals(0, session.bufferedMillis());
-        session.onTick();
+        ticks(1);
+        List<SentPacket> ramp = readPackets();
+        assertEquals(1, ramp.size());
+        byte[] silent = new byte[FRAME - RAMP];
+        Arrays.fill(silent, G711.MU_LAW.silence());
+        assertArrayEquals(silent, Arrays.copyOfRange(ramp.get(0).payload(), RAMP, FRAME), "silent after 5 ms");
+        ticks(1);
         assertNull(channel.readOutbound());
-        assertEquals(2, session.stats().packetsSent());
+        assertEquals(3, session.stats().packetsSent());
     }
 
     @Test
     void theFirstPacketAfterAnInterruptionStartsANewTalkspurt() {
         session.start(PCMU_TO_PCM24K);
         session.playAgentAudio("item-1", 0, agentTone(60));
-        session.onTick();
+        ticks(1);
         releaseOutbound();
         session.interruptPlayback();
         session.playAgentAudio("item-2", 0, agentTone(60));
-        session.onTick();
+        ticks(2);
 
-        DatagramPacket packet = channel.readOutbound();
-        try {
-            assertTrue(RtpHeader.parse(packet.content()).marker(), "RFC 3551 §4.1: a new talkspurt, a marker");
-        } finally {
-            packet.release();
-        }
+        List<SentPacket> sent = readPackets();
+        assertEquals(2, sent.size());
+        assertFalse(sent.get(0).header().marker(), "the ramp down ends the cut talkspurt");
+        assertTrue(sent.get(1).header().marker(), "RFC 3551 §4.1: a new talkspurt, a marker");
     }
 
     @Test
@@ -159,7 +161,7 @@ class MediaSessionPlayoutTest extends MediaSessionFixture {
 
         byte[] silence = new byte[CHUNK_24K_BYTES];
         session.playAgentAudio("next", 0, silence);
-        session.onTick();
+        ticks(1);
 
         DatagramPacket packet = channel.readOutbound();
         try {
@@ -181,7 +183,7 @@ class MediaSessionPlayoutTest extends MediaSessionFixture {
         deliver(SDP_REMOTE, PCMA_PT, 1, payload);
         deliver(SDP_REMOTE, PCMU_PT, 2, tone(G711.MU_LAW));
         session.playAgentAudio("item", 0, agentTone(1));
-        session.onTick();
+        ticks(PLAYOUT_DELAY_TICKS);
 
         assertEquals(1, callerAudio.size());
         assertArrayEquals(new CallerAudioPath(G711.A_LAW, MediaFormat.PCM16_24K).convert(payload, 0, FRAME),

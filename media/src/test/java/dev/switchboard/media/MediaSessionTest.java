@@ -46,7 +46,9 @@ class MediaSessionTest extends MediaSessionFixture {
         assertEquals(1, pacer.clients());
         assertEquals(SDP_REMOTE, session.remote());
         deliver(SDP_REMOTE, PCMU_PT, 1, tone(G711.MU_LAW));
+        ticks(PLAYOUT_DELAY_TICKS);
         assertEquals(1, callerAudio.size(), "still PCMU");
+        assertEquals(0, session.stats().malformed());
     }
 
     @Test
@@ -55,23 +57,26 @@ class MediaSessionTest extends MediaSessionFixture {
         byte[] payload = tone(G711.MU_LAW);
 
         deliver(SDP_REMOTE, PCMU_PT, 1, payload);
+        ticks(PLAYOUT_DELAY_TICKS - 1);
+        assertTrue(callerAudio.isEmpty(), "the jitter buffer holds it for its initial delay");
+        ticks(1);
 
         assertEquals(1, callerAudio.size());
         assertEquals(CHUNK_24K_BYTES, callerAudio.get(0).length);
         byte[] expected = new CallerAudioPath(G711.MU_LAW, MediaFormat.PCM16_24K).convert(payload, 0, FRAME);
         assertArrayEquals(expected, callerAudio.get(0));
-        assertEquals(new MediaStats(1, 0, 0, 0, 0, 0, 0), session.stats());
+        assertEquals(new MediaStats(1, 0, 0, 0, 0, 0, 0), counters(session.stats()));
     }
 
     @Test
     void consecutivePacketsEachProduceOneChunk() {
         session.start(PCMU_TO_PCM24K);
 
-        for (int seq = 1; seq <= 5; seq++) {
-            deliver(SDP_REMOTE, PCMU_PT, seq, tone(G711.MU_LAW));
-        }
+        new Phone(SDP_REMOTE, PCMU_PT).send(5, tone(G711.MU_LAW));
+        ticks(PLAYOUT_DELAY_TICKS - 1);
 
         assertEquals(5, callerAudio.size());
+        assertTrue(callerAudio.stream().allMatch(chunk -> chunk.length == CHUNK_24K_BYTES));
         assertEquals(5, session.stats().packetsReceived());
     }
 
@@ -87,6 +92,7 @@ class MediaSessionTest extends MediaSessionFixture {
         } finally {
             datagram.release();
         }
+        ticks(PLAYOUT_DELAY_TICKS);
         assertEquals(1, callerAudio.size());
     }
 
@@ -97,6 +103,7 @@ class MediaSessionTest extends MediaSessionFixture {
         byte[] payload = tone(G711.MU_LAW);
 
         deliver(SDP_REMOTE, PCMU_PT, 1, payload);
+        ticks(PLAYOUT_DELAY_TICKS);
 
         assertEquals(1, callerAudio.size());
         assertArrayEquals(payload, callerAudio.get(0));
@@ -109,7 +116,7 @@ class MediaSessionTest extends MediaSessionFixture {
         deliver(NAT_SOURCE, PCMA_PT, 1, tone(G711.A_LAW));
 
         assertTrue(callerAudio.isEmpty());
-        assertEquals(new MediaStats(0, 0, 1, 0, 0, 0, 0), session.stats());
+        assertEquals(new MediaStats(0, 0, 1, 0, 0, 0, 0), counters(session.stats()));
         assertEquals(SDP_REMOTE, session.remote());
         deliver(INTRUDER, PCMU_PT, 2, tone(G711.MU_LAW));
         assertEquals(INTRUDER, session.remote(), "the first valid packet latches, whatever came before");
@@ -124,18 +131,20 @@ class MediaSessionTest extends MediaSessionFixture {
         deliverRaw(NAT_SOURCE, new byte[0]);
 
         assertTrue(callerAudio.isEmpty());
-        assertEquals(new MediaStats(0, 0, 3, 0, 0, 0, 0), session.stats());
+        assertEquals(new MediaStats(0, 0, 3, 0, 0, 0, 0), counters(session.stats()));
         assertEquals(SDP_REMOTE, session.remote());
     }
 
+    /** RTCP on the RTP port is told apart by its packet type (RFC 5761 §4) and must be valid RTCP. */
     @Test
-    void rtcpOnTheRtpPortIsCountedAsMalformed() {
+    void malformedRtcpOnTheRtpPortIsCountedAsMalformed() {
         session.start(PCMU_TO_PCM24K);
-        // A receiver report: V=2, RC=0, PT=201, length 1, SSRC.
+        // A receiver report (V=2, RC=0, PT=201, length 1, SSRC) followed by four bytes its length does not cover.
         deliverRaw(SDP_REMOTE, new byte[] {(byte) 0x80, (byte) 201, 0, 1, 1, 2, 3, 4, 0, 0, 0, 0});
 
         assertEquals(1, session.stats().malformed());
-        assertTrue(callerAudio.isEmpty());
+        assertEquals(0, session.stats().rtcp().reportsReceived());
+        assertEquals(0, session.stats().jitter().received(), "not taken for audio either");
     }
 
     @Test
@@ -144,6 +153,7 @@ class MediaSessionTest extends MediaSessionFixture {
 
         deliver(SDP_REMOTE, PCMU_PT, 1, new byte[1501]);
         deliver(SDP_REMOTE, PCMU_PT, 2, new byte[1500]);
+        ticks(PLAYOUT_DELAY_TICKS);
 
         assertEquals(1, session.stats().malformed());
         assertEquals(1, callerAudio.size());
@@ -158,8 +168,9 @@ class MediaSessionTest extends MediaSessionFixture {
         deliver(NAT_SOURCE, TELEPHONE_EVENT_PT, 1, new byte[] {5, (byte) 0x8A, 0x03, 0x20});
 
         assertTrue(callerAudio.isEmpty());
+        assertEquals(0, session.stats().jitter().received(), "nothing went to the caller's audio stream");
         assertEquals("5", dtmf.toString());
-        assertEquals(new MediaStats(1, 0, 0, 0, 0, 1, 0), session.stats());
+        assertEquals(new MediaStats(1, 0, 0, 0, 0, 1, 0), counters(session.stats()));
         assertEquals(NAT_SOURCE, session.remote(), "a valid packet latches");
     }
 
@@ -205,14 +216,15 @@ class MediaSessionTest extends MediaSessionFixture {
 
         assertTrue(callerAudio.isEmpty());
         assertFalse(session.isPlaying());
-        assertEquals(new MediaStats(0, 0, 0, 0, 0, 0, 0), session.stats());
+        assertEquals(new MediaStats(0, 0, 0, 0, 0, 0, 0), counters(session.stats()));
+        assertEquals(0, session.stats().jitter().received());
         assertEquals(0, pacer.clients());
     }
 
     @Test
     void closingWithoutAChannelStillRunsTheCallback() {
         MediaSession unbound = new MediaSession("unbound", 20_002, pacer, callerAudio::add, nanoClock::get,
-                closed::add);
+                closed::add, QUIET);
 
         unbound.close();
 

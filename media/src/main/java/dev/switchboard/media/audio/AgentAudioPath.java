@@ -3,53 +3,60 @@ package dev.switchboard.media.audio;
 import dev.switchboard.media.MediaFormat;
 import dev.switchboard.media.codec.G711;
 import dev.switchboard.media.codec.Resampler;
+import dev.switchboard.media.voice.VoiceCodec;
 import java.util.Arrays;
 
 /**
- * Agent to caller: turns a chunk of the agent's audio into the call's G.711 codes, the payload bytes the playout
- * buffer holds and the pacing tick sends.
+ * Agent to caller: turns a chunk of the agent's audio into what the playout buffer holds. For a G.711 call that
+ * is the call's codes, the very payload bytes the pacing tick sends; for G.722 and Opus it is 16-bit PCM at the
+ * encoder's rate, encoded a frame at a time by the tick.
  *
- * <p>When the agent speaks the call's own law, its bytes pass through untouched: no decode and re-encode, which
- * would be lossless except for μ-law's negative zero (0x7F comes back as 0xFF). The other law is decoded and
- * encoded again; PCM is resampled to 8 kHz and encoded.
+ * <p>When the agent speaks the call's own G.711 law, its bytes pass through untouched: no decode and re-encode,
+ * which would be lossless except for μ-law's negative zero (0x7F comes back as 0xFF). Anything else is decoded
+ * to PCM, resampled to the call's rate and encoded (G.711) or kept as PCM (the others).
  *
  * <p>Threading: confined to the call's event loop. {@link #reset()} after a barge-in, so the filter history of
  * the cut-off speech does not bleed into the next response.
  */
 public final class AgentAudioPath {
 
-    private final G711 codec;
     private final MediaFormat agentOutput;
+    /** The call's law when the playout buffer holds codes; {@code null} when it holds PCM. */
+    private final G711 callLaw;
     private final boolean passThrough;
     private final Resampler resampler;
     /** The odd last byte of a PCM16 chunk, kept for the next one so a split sample is not lost. */
     private int pendingByte = -1;
 
     /**
-     * @param codec       the call's law, which the output is in
+     * @param codec       the call's codec, which decides what the playout buffer holds
      * @param agentOutput the format the agent's audio arrives in
      */
-    public AgentAudioPath(G711 codec, MediaFormat agentOutput) {
-        this.codec = codec;
+    public AgentAudioPath(VoiceCodec codec, MediaFormat agentOutput) {
         this.agentOutput = agentOutput;
-        this.passThrough = switch (agentOutput.encoding()) {
-            case PCMU -> codec == G711.MU_LAW;
-            case PCMA -> codec == G711.A_LAW;
-            case PCM16_LE -> false;
-        };
-        this.resampler = agentOutput.encoding() == MediaFormat.Encoding.PCM16_LE
-                ? Resampler.create(agentOutput.sampleRate(), 8_000)
-                : null;
+        this.callLaw = codec instanceof VoiceCodec.G711Voice g711 ? g711.law() : null;
+        this.passThrough = callLaw != null && callLaw == lawOf(agentOutput);
+        int callRate = callLaw != null ? 8_000 : codec.encodedRate();
+        this.resampler = agentOutput.sampleRate() == callRate ? null
+                : Resampler.create(agentOutput.sampleRate(), callRate);
     }
 
-    /** Returns the codes for {@code audio}; the array is new and may be handed to the playout buffer. */
+    /** For a G.711 call in {@code law}. */
+    public AgentAudioPath(G711 law, MediaFormat agentOutput) {
+        this(new VoiceCodec.G711Voice(law), agentOutput);
+    }
+
+    /** Returns the playout bytes for {@code audio}; the array is new and may be handed to the playout buffer. */
     public byte[] convert(byte[] audio) {
         if (passThrough) {
             return audio.clone();
         }
         short[] samples = toSamples(audio);
+        if (callLaw == null) {
+            return Pcm16.toBytes(samples, samples.length);
+        }
         byte[] codes = new byte[samples.length];
-        codec.encode(samples, 0, samples.length, codes, 0);
+        callLaw.encode(samples, 0, samples.length, codes, 0);
         return codes;
     }
 
@@ -60,12 +67,21 @@ public final class AgentAudioPath {
         pendingByte = -1;
     }
 
-    /** The agent's audio as 8 kHz samples, before encoding: resampled PCM, or the other law decoded. */
+    /** The agent's audio as samples at the call's rate: decoded or taken from PCM, then resampled. */
     short[] toSamples(byte[] audio) {
-        return switch (agentOutput.encoding()) {
-            case PCM16_LE -> resample(Pcm16.toSamples(evenBytes(audio)));
+        short[] samples = switch (agentOutput.encoding()) {
+            case PCM16_LE -> Pcm16.toSamples(evenBytes(audio));
             case PCMU -> decode(G711.MU_LAW, audio);
             case PCMA -> decode(G711.A_LAW, audio);
+        };
+        return resampler == null ? samples : resample(samples);
+    }
+
+    private static G711 lawOf(MediaFormat format) {
+        return switch (format.encoding()) {
+            case PCMU -> G711.MU_LAW;
+            case PCMA -> G711.A_LAW;
+            case PCM16_LE -> null;
         };
     }
 

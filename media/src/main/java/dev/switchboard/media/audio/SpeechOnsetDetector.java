@@ -1,7 +1,7 @@
 package dev.switchboard.media.audio;
 
 /**
- * Hears the caller start to speak, from the energy of their 8 kHz PCM: for providers that do not report it (Gemini
+ * Hears the caller start to speak, from the energy of their PCM (any rate): for providers that do not report it (Gemini
  * Live listens, but does not say when the caller talks over its answer), so the agent's voice can still be cut on
  * a barge-in.
  *
@@ -30,8 +30,8 @@ package dev.switchboard.media.audio;
  */
 public final class SpeechOnsetDetector {
 
-    /** 10 ms at 8 kHz. */
-    static final int FRAME_SAMPLES = 80;
+    /** Samples in a 10 ms frame at this detector's rate. */
+    private final int frameSamples;
     /** No quieter frame is speech, however quiet the line: about the level of a soft talker on a phone. */
     static final double ABSOLUTE_THRESHOLD_DBFS = -45;
     /** How far above the noise floor a frame must be to be speech. */
@@ -54,6 +54,16 @@ public final class SpeechOnsetDetector {
     private int quietRun;
     private boolean speaking;
 
+    /** A detector for 8 kHz audio. */
+    public SpeechOnsetDetector() {
+        this(8_000);
+    }
+
+    /** A detector for audio at {@code sampleRate}, measured in 10 ms frames whatever the rate. */
+    public SpeechOnsetDetector(int sampleRate) {
+        this.frameSamples = sampleRate / 100;
+    }
+
     /**
      * Measures {@code length} samples from {@code offset}, continuing the frame the previous call left unfinished,
      * and returns whether the caller started speaking in them. Audio shorter than an utterance plus its hangover
@@ -64,7 +74,7 @@ public final class SpeechOnsetDetector {
         for (int i = offset; i < offset + length; i++) {
             int sample = samples[i];
             frameEnergy += sample * sample;
-            if (++frameFill == FRAME_SAMPLES) {
+            if (++frameFill == frameSamples) {
                 started |= endFrame(levelDbfs(frameEnergy));
                 frameEnergy = 0;
                 frameFill = 0;
@@ -80,7 +90,7 @@ public final class SpeechOnsetDetector {
     public void gap(int samples) {
         frameEnergy = 0;
         frameFill = 0;
-        for (int frames = samples / FRAME_SAMPLES; frames > 0; frames--) {
+        for (int frames = samples / frameSamples; frames > 0; frames--) {
             quietFrame();
         }
     }
@@ -121,8 +131,8 @@ public final class SpeechOnsetDetector {
         }
     }
 
-    private static double levelDbfs(long energy) {
-        double meanSquare = (double) energy / FRAME_SAMPLES;
+    private double levelDbfs(long energy) {
+        double meanSquare = (double) energy / frameSamples;
         return Math.max(MIN_LEVEL_DBFS, 10 * Math.log10(meanSquare / FULL_SCALE_SQUARED));
     }
 }

@@ -16,7 +16,7 @@ final class PolyphaseFilter {
     /** Stopband edge as a fraction of the lower Nyquist frequency: 4 kHz on an 8 kHz side. */
     static final double STOPBAND_EDGE = 1.0;
     /** Attenuation the window is sized for; a few dB above the 80 dB requirement to cover the formulas' error. */
-    static final double DESIGN_ATTENUATION_DB = 86;
+    static final double DESIGN_ATTENUATION_DB = 100;
 
     /** Passes samples through unchanged: one branch of one unit tap. */
     static final PolyphaseFilter IDENTITY = new PolyphaseFilter(1, 1, new double[] {1}, 0);

@@ -5,11 +5,12 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
- * The agent's voice waiting to be sent to the caller, as the call's G.711 codes: exactly the payload bytes the
- * pacing tick sends, one code per 8 kHz sample, 8 per millisecond.
+ * The agent's voice waiting to be sent to the caller, in the form the pacing tick takes it: for a G.711 call the
+ * call's codes, exactly the payload bytes to send (8 per millisecond); for other codecs 16-bit PCM at the
+ * encoder's rate, encoded one frame per tick.
  *
- * <p>Holding codes rather than PCM is what lets a provider that speaks the call's own law reach the wire byte for
- * byte: its audio is queued as it came and never decoded. Audio in any other format is encoded on the way in.
+ * <p>Holding G.711 codes rather than PCM is what lets a provider that speaks the call's own law reach the wire
+ * byte for byte: its audio is queued as it came and never decoded.
  *
  * <p>Providers deliver audio much faster than real time; this buffer holds it until the pacing tick takes one
  * frame at a time. It remembers which agent item each code belongs to and how many milliseconds of that item
@@ -19,45 +20,58 @@ import java.util.Arrays;
  */
 public final class PlayoutBuffer {
 
-    private static final int CODES_PER_MILLI = 8;
-
+    private final int bytesPerMilli;
     private final byte silence;
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
-    private int bufferedSamples;
+    private int bufferedBytes;
     private String playingItem;
     private int playingContentIndex;
-    private long playingItemSamples;
+    private long playingItemBytes;
 
-    /** @param law the call's codec: a short last frame is padded with its silence code */
-    public PlayoutBuffer(G711 law) {
-        this.silence = law.silence();
+    /**
+     * @param bytesPerMilli how many bytes carry a millisecond: 8 for G.711 codes, 32 for 16 kHz PCM16
+     * @param silence       the byte a short last frame is padded with: the law's silence code, or 0 for PCM
+     */
+    public PlayoutBuffer(int bytesPerMilli, byte silence) {
+        this.bytesPerMilli = bytesPerMilli;
+        this.silence = silence;
     }
 
-    /** Appends {@code length} codes of agent audio for {@code itemId}; the array is kept, not copied. */
-    public void enqueue(String itemId, int contentIndex, byte[] codes, int length) {
+    /** Holds the call's G.711 codes, padded with the law's silence code. */
+    public static PlayoutBuffer forCodes(G711 law) {
+        return new PlayoutBuffer(8, law.silence());
+    }
+
+    /** Holds 16-bit PCM at {@code sampleRate}, padded with zeros. */
+    public static PlayoutBuffer forPcm16(int sampleRate) {
+        return new PlayoutBuffer(sampleRate / 1000 * 2, (byte) 0);
+    }
+
+    /** Appends {@code length} bytes of agent audio for {@code itemId}; the array is kept, not copied. */
+    public void enqueue(String itemId, int contentIndex, byte[] audio, int length) {
         if (length > 0) {
-            segments.add(new Segment(itemId, contentIndex, codes, length));
-            bufferedSamples += length;
+            segments.add(new Segment(itemId, contentIndex, audio, length));
+            bufferedBytes += length;
         }
     }
 
-    /** Codes (samples) waiting to be sent. */
-    public int bufferedSamples() {
-        return bufferedSamples;
+    /** Bytes waiting to be sent. */
+    public int bufferedBytes() {
+        return bufferedBytes;
     }
 
     /** Milliseconds of audio waiting to be sent, rounded down. */
     public long bufferedMillis() {
-        return bufferedSamples / CODES_PER_MILLI;
+        return bufferedBytes / bytesPerMilli;
     }
 
     public boolean isEmpty() {
-        return bufferedSamples == 0;
+        return bufferedBytes == 0;
     }
 
     /**
-     * Fills {@code frame} with the next codes and returns how many were real audio; the rest of the frame, if the
-     * buffer ran short, is the law's silence code (RFC 3551 §4.5.14: 0xFF μ-law, 0xD5 A-law). Returns 0 and
+     * Fills {@code frame} with the next bytes and returns how many were real audio; the rest of the frame, if the
+     * buffer ran short, is silence (RFC 3551 §4.5.14: 0xFF μ-law, 0xD5 A-law; zeros for PCM). Returns 0 and
      * leaves the frame alone when nothing is buffered.
      */
     public int poll(byte[] frame) {
@@ -65,7 +79,7 @@ public final class PlayoutBuffer {
         while (filled < frame.length && !segments.isEmpty()) {
             Segment head = segments.peek();
             int n = Math.min(frame.length - filled, head.remaining());
-            System.arraycopy(head.codes, head.position, frame, filled, n);
+            System.arraycopy(head.audio, head.position, frame, filled, n);
             head.position += n;
             filled += n;
             countPlayed(head, n);
@@ -76,7 +90,21 @@ public final class PlayoutBuffer {
         if (filled > 0 && filled < frame.length) {
             Arrays.fill(frame, filled, frame.length, silence);
         }
-        bufferedSamples -= filled;
+        bufferedBytes -= filled;
+        return filled;
+    }
+
+    /** Copies the next bytes into {@code frame} without taking them; returns how many there were. */
+    public int peek(byte[] frame) {
+        int filled = 0;
+        for (Segment segment : segments) {
+            if (filled == frame.length) {
+                break;
+            }
+            int n = Math.min(frame.length - filled, segment.remaining());
+            System.arraycopy(segment.audio, segment.position, frame, filled, n);
+            filled += n;
+        }
         return filled;
     }
 
@@ -89,11 +117,11 @@ public final class PlayoutBuffer {
         Segment next = segments.peek();
         if (next != null) {
             boolean playing = next.itemId.equals(playingItem) && next.contentIndex == playingContentIndex;
-            long heard = playing ? playingItemSamples : 0;
-            cut = new PlaybackPosition(next.itemId, next.contentIndex, heard / CODES_PER_MILLI);
+            long heard = playing ? playingItemBytes : 0;
+            cut = new PlaybackPosition(next.itemId, next.contentIndex, heard / bytesPerMilli);
         }
         segments.clear();
-        bufferedSamples = 0;
+        bufferedBytes = 0;
         return cut;
     }
 
@@ -101,29 +129,29 @@ public final class PlayoutBuffer {
     public PlaybackPosition position() {
         return playingItem == null
                 ? null
-                : new PlaybackPosition(playingItem, playingContentIndex, playingItemSamples / CODES_PER_MILLI);
+                : new PlaybackPosition(playingItem, playingContentIndex, playingItemBytes / bytesPerMilli);
     }
 
-    private void countPlayed(Segment segment, int samples) {
+    private void countPlayed(Segment segment, int bytes) {
         if (!segment.itemId.equals(playingItem) || segment.contentIndex != playingContentIndex) {
             playingItem = segment.itemId;
             playingContentIndex = segment.contentIndex;
-            playingItemSamples = 0;
+            playingItemBytes = 0;
         }
-        playingItemSamples += samples;
+        playingItemBytes += bytes;
     }
 
     private static final class Segment {
         final String itemId;
         final int contentIndex;
-        final byte[] codes;
+        final byte[] audio;
         final int length;
         int position;
 
-        Segment(String itemId, int contentIndex, byte[] codes, int length) {
+        Segment(String itemId, int contentIndex, byte[] audio, int length) {
             this.itemId = itemId == null ? "" : itemId;
             this.contentIndex = contentIndex;
-            this.codes = codes;
+            this.audio = audio;
             this.length = length;
         }
 

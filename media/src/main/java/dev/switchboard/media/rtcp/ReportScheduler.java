@@ -25,16 +25,23 @@ public final class ReportScheduler {
     public static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final RandomGenerator random;
+    private final long intervalNanos;
     private long nextReportNanos;
     private long lastReportNanos;
     private long previousReportNanos;
 
     /** Schedules the first report after {@code startNanos}, the moment the session starts. */
     public ReportScheduler(RandomGenerator random, long startNanos) {
+        this(random, startNanos, INTERVAL_NANOS);
+    }
+
+    /** As {@link #ReportScheduler(RandomGenerator, long)}, with a nominal interval other than §6.2's 5 s. */
+    public ReportScheduler(RandomGenerator random, long startNanos, long intervalNanos) {
         this.random = random;
+        this.intervalNanos = intervalNanos;
         this.lastReportNanos = startNanos;
         this.previousReportNanos = startNanos;
-        this.nextReportNanos = startNanos + randomised(INTERVAL_NANOS / 2);
+        this.nextReportNanos = startNanos + randomised(intervalNanos / 2);
     }
 
     public boolean isDue(long nowNanos) {
@@ -55,7 +62,7 @@ public final class ReportScheduler {
     public void reportSent(long nowNanos) {
         previousReportNanos = lastReportNanos;
         lastReportNanos = nowNanos;
-        nextReportNanos = nowNanos + randomised(INTERVAL_NANOS);
+        nextReportNanos = nowNanos + randomised(intervalNanos);
     }
 
     /** {@code interval} times a uniform random factor in [0.5, 1.5] (§6.3.1). */

@@ -44,12 +44,18 @@ public final class RtcpSession {
      */
     public RtcpSession(long localSsrc, String cname, int clockRate, NtpClock ntp, RandomGenerator random,
             long startNanos) {
+        this(localSsrc, cname, clockRate, ntp, random, startNanos, ReportScheduler.INTERVAL_NANOS);
+    }
+
+    /** As above, with reports every {@code intervalNanos} (randomised) instead of §6.2's 5 s. */
+    public RtcpSession(long localSsrc, String cname, int clockRate, NtpClock ntp, RandomGenerator random,
+            long startNanos, long intervalNanos) {
         this.localSsrc = localSsrc;
         this.clockRate = clockRate;
         this.ntp = ntp;
         this.description = SourceDescription.cname(localSsrc, cname);
         this.sent = new SenderStatistics(clockRate);
-        this.scheduler = new ReportScheduler(random, startNanos);
+        this.scheduler = new ReportScheduler(random, startNanos, intervalNanos);
         this.roundTrip = new RoundTripMeter(ntp);
     }
 

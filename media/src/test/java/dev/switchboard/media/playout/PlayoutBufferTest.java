@@ -15,13 +15,13 @@ class PlayoutBufferTest {
     /** 20 ms at 8 kHz. */
     private static final int FRAME = 160;
 
-    private final PlayoutBuffer buffer = new PlayoutBuffer(G711.MU_LAW);
+    private final PlayoutBuffer buffer = PlayoutBuffer.forCodes(G711.MU_LAW);
     private final byte[] frame = new byte[FRAME];
 
     @Test
     void startsEmpty() {
         assertTrue(buffer.isEmpty());
-        assertEquals(0, buffer.bufferedSamples());
+        assertEquals(0, buffer.bufferedBytes());
         assertNull(buffer.position());
     }
 
@@ -42,7 +42,7 @@ class PlayoutBufferTest {
 
         assertEquals(FRAME, buffer.poll(frame));
         assertArrayEquals(ramp(1, FRAME), frame);
-        assertEquals(70, buffer.bufferedSamples());
+        assertEquals(70, buffer.bufferedBytes());
     }
 
     @Test
@@ -59,7 +59,7 @@ class PlayoutBufferTest {
 
     @Test
     void padsWithALawSilenceOnAnALawCall() {
-        PlayoutBuffer aLaw = new PlayoutBuffer(G711.A_LAW);
+        PlayoutBuffer aLaw = PlayoutBuffer.forCodes(G711.A_LAW);
         aLaw.enqueue("a", 0, ramp(1, 30), 30);
 
         assertEquals(30, aLaw.poll(frame));
@@ -106,7 +106,7 @@ class PlayoutBufferTest {
     void usesOnlyTheGivenLengthOfAnEnqueuedArray() {
         buffer.enqueue("a", 0, ramp(1, 100), 10);
 
-        assertEquals(10, buffer.bufferedSamples());
+        assertEquals(10, buffer.bufferedBytes());
         assertEquals(10, buffer.poll(frame));
         assertArrayEquals(ramp(1, 10), Arrays.copyOf(frame, 10));
         assertEquals((byte) 0xFF, frame[10]);
@@ -134,16 +134,16 @@ class PlayoutBufferTest {
     void countsBufferedSamplesThroughEnqueuePollAndFlush() {
         buffer.enqueue("a", 0, new byte[500], 500);
         buffer.enqueue("b", 0, new byte[300], 300);
-        assertEquals(800, buffer.bufferedSamples());
+        assertEquals(800, buffer.bufferedBytes());
 
         buffer.poll(frame);
         buffer.poll(frame);
         buffer.poll(frame);
-        assertEquals(800 - 3 * FRAME, buffer.bufferedSamples());
+        assertEquals(800 - 3 * FRAME, buffer.bufferedBytes());
         assertFalse(buffer.isEmpty());
 
         buffer.flush();
-        assertEquals(0, buffer.bufferedSamples());
+        assertEquals(0, buffer.bufferedBytes());
         assertTrue(buffer.isEmpty());
     }
 
@@ -205,7 +205,7 @@ class PlayoutBufferTest {
 
         assertEquals(new PlaybackPosition("a", 2, 40), buffer.flush());
         assertTrue(buffer.isEmpty());
-        assertEquals(0, buffer.bufferedSamples());
+        assertEquals(0, buffer.bufferedBytes());
         assertEquals(0, buffer.poll(frame));
     }
 

@@ -26,4 +26,29 @@ public final class OpusRtp {
     public static int samples(long units, int sampleRate) {
         return (int) (units * sampleRate / CLOCK_RATE);
     }
+
+    /** Frame durations by TOC configuration (RFC 6716 §3.1, Table 2), in 48 kHz ticks. */
+    private static final int[] FRAME_TICKS = {
+        480, 960, 1920, 2880, 480, 960, 1920, 2880, 480, 960, 1920, 2880, // SILK NB, MB, WB: 10, 20, 40, 60 ms
+        480, 960, 480, 960,                                               // Hybrid SWB, FB: 10, 20 ms
+        120, 240, 480, 960, 120, 240, 480, 960,                           // CELT NB, WB: 2.5, 5, 10, 20 ms
+        120, 240, 480, 960, 120, 240, 480, 960};                          // CELT SWB, FB
+
+    /**
+     * How long a packet plays, in RTP timestamp units, read from its TOC byte and frame count code (RFC 6716 §3.1,
+     * §3.2) without decoding it; 0 when the payload is too short to tell or claims more than 120 ms.
+     */
+    public static int durationTicks(byte[] payload) {
+        if (payload.length == 0) {
+            return 0;
+        }
+        int toc = payload[0] & 0xFF;
+        int frames = switch (toc & 0x3) {
+            case 0 -> 1;
+            case 1, 2 -> 2;
+            default -> payload.length < 2 ? 0 : payload[1] & 0x3F;
+        };
+        int ticks = FRAME_TICKS[toc >> 3] * frames;
+        return ticks > 120 * 48 ? 0 : ticks;
+    }
 }
