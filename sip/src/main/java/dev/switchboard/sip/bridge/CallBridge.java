@@ -36,6 +36,7 @@ public final class CallBridge implements MediaSessionListener {
 
     private final String name;
     private final DtmfCollector keypad;
+    private final Runnable onMediaTimeout;
     private final List<ServerEvent.AudioDelta> earlyAudio = new ArrayList<>();
     private final Set<String> interruptedResponses = new HashSet<>();
     private int earlyAudioBytes;
@@ -48,8 +49,10 @@ public final class CallBridge implements MediaSessionListener {
     private long inputTokens;
     private long outputTokens;
 
-    public CallBridge(String name, DtmfConfig keypadConfig, EventLoop loop) {
+    /** @param onMediaTimeout runs, on the loop, when the caller's media has stopped dead (not on hold) */
+    public CallBridge(String name, DtmfConfig keypadConfig, EventLoop loop, Runnable onMediaTimeout) {
         this.name = name;
+        this.onMediaTimeout = onMediaTimeout;
         this.keypad = new DtmfCollector(keypadConfig, loop, this::keyed);
     }
 
@@ -89,6 +92,11 @@ public final class CallBridge implements MediaSessionListener {
         if (isAgentTalking()) {
             bargeIn("caller speech");
         }
+    }
+
+    @Override
+    public void onMediaTimeout() {
+        onMediaTimeout.run();
     }
 
     /** Plays a prompt of the server's own (already in the agent's output format) like the agent's voice. */

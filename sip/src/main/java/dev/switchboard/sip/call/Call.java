@@ -14,6 +14,7 @@ import dev.switchboard.sip.call.CallEvent.HangupRequested;
 import dev.switchboard.sip.call.CallEvent.MediaFailed;
 import dev.switchboard.sip.call.CallEvent.MediaOpened;
 import dev.switchboard.sip.call.CallEvent.TimerFired;
+import dev.switchboard.sip.sdp.SdpException;
 import dev.switchboard.sip.stack.SipBodies;
 import dev.switchboard.sip.stack.SipLeg;
 import io.netty.channel.EventLoop;
@@ -78,11 +79,12 @@ public final class Call implements CallControl {
         this.services = services;
         this.binding = setup.agent();
         this.leg = setup.leg();
-        this.bridge = new CallBridge(name, binding.dtmf(), loop);
+        this.bridge = new CallBridge(name, binding.dtmf(), loop,
+                () -> fire(new HangupRequested("no RTP or RTCP from the caller: the call is dead")));
         SessionConfig session = AgentFormats.choose(binding.profile().session(), binding.transport().capabilities(),
                 setup.codec(), binding.audio());
         boolean localVad = !binding.transport().capabilities().serverVad();
-        this.media = new CallMedia(name, services, setup.offer(), session, localVad, bridge);
+        this.media = new CallMedia(name, services, setup, callId, session, localVad, bridge);
         CallInfo info = new CallInfo(callId, setup.caller(), setup.dialed(), binding.name());
         this.agent = new CallAgent(name, binding, session, info, services, loop, bridge, this, new AgentLifecycle());
         this.state = CallStateMachine.start(binding.recovery().then() == FallbackConfig.Then.REJECT).state();
@@ -187,7 +189,7 @@ public final class Call implements CallControl {
         loop.execute(() -> {
             Request request = transaction.getRequest();
             switch (request.getMethod()) {
-                case Request.INVITE -> leg.answerReInvite(transaction, media.currentSdp());
+                case Request.INVITE -> reInvite(transaction);
                 case Request.INFO -> {
                     leg.respond(transaction, Response.OK);
                     SipBodies.dtmfDigit(request).ifPresent(bridge::onDtmf);
@@ -199,6 +201,16 @@ public final class Call implements CallControl {
                 default -> leg.respond(transaction, Response.OK);
             }
         });
+    }
+
+    /** A re-INVITE: its offer is answered on the same stream (hold, resume, moved media), else 488. */
+    private void reInvite(ServerTransaction transaction) {
+        try {
+            leg.answerReInvite(transaction, media.answerReOffer(SipBodies.sdp(transaction.getRequest())));
+        } catch (SdpException e) {
+            log.info("{}: re-INVITE refused: {}", name, e.getMessage());
+            leg.respond(transaction, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+        }
     }
 
     public void onReferAnswered(int status, String reason) {

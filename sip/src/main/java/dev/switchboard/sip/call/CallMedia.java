@@ -1,30 +1,35 @@
 package dev.switchboard.sip.call;
 
 import dev.switchboard.agent.api.SessionConfig;
+import dev.switchboard.media.MediaDirection;
 import dev.switchboard.media.MediaSession;
 import dev.switchboard.media.MediaStats;
 import dev.switchboard.media.StreamSettings;
-import dev.switchboard.media.codec.G711;
+import dev.switchboard.media.recording.RecordedCall;
+import dev.switchboard.media.recording.RecordingSettings;
 import dev.switchboard.sip.bridge.AudioFormats;
 import dev.switchboard.sip.bridge.CallBridge;
 import dev.switchboard.sip.sdp.Codec;
 import dev.switchboard.sip.sdp.LocalMedia;
 import dev.switchboard.sip.sdp.Negotiation;
+import dev.switchboard.sip.sdp.NoCommonCodecException;
 import dev.switchboard.sip.sdp.SdpException;
 import dev.switchboard.sip.sdp.SdpNegotiator;
 import dev.switchboard.sip.sdp.SdpParser;
 import dev.switchboard.sip.sdp.SdpWriter;
 import dev.switchboard.sip.sdp.SessionDescription;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A call's media side: its RTP session and the offer/answer exchange (RFC 3264) that configures it.
+ * A call's media side: its RTP session and the offer/answer exchanges (RFC 3264) that configure it.
  *
  * <p>Usually the INVITE carries the offer and the 200 OK our answer. When the INVITE has no SDP (a delayed offer,
- * RFC 3261 §13.2.1) the 200 OK carries our offer and the ACK the answer; audio starts once it is known.
+ * RFC 3261 §13.2.1) the 200 OK carries our offer and the ACK the answer; audio starts once it is known. A
+ * re-INVITE's offer (hold, resume, media moved elsewhere) is answered on the same stream and codec (§8).
  *
  * <p>Threading: confined to the call's event loop.
  */
@@ -34,11 +39,14 @@ final class CallMedia {
 
     private final String name;
     private final CallServices services;
-    private final SessionDescription offer;
+    private final CallSetup setup;
+    private final String callId;
     private final SessionConfig agentSession;
     private final boolean localVad;
     private final CallBridge bridge;
+    private final CallCodecs codecs;
     private final long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE >> 1);
+    private long sessionVersion = 1;
     private MediaSession session;
     private SessionDescription ourOffer;
     private Negotiation negotiation;
@@ -49,14 +57,16 @@ final class CallMedia {
      * @param agentSession the agent's session, with the audio formats chosen for this call
      * @param localVad     detect the caller starting to speak here (for providers that do not report it)
      */
-    CallMedia(String name, CallServices services, SessionDescription offer, SessionConfig agentSession,
+    CallMedia(String name, CallServices services, CallSetup setup, String callId, SessionConfig agentSession,
             boolean localVad, CallBridge bridge) {
         this.name = name;
         this.services = services;
-        this.offer = offer;
+        this.setup = setup;
+        this.callId = callId;
         this.agentSession = agentSession;
         this.localVad = localVad;
         this.bridge = bridge;
+        this.codecs = new CallCodecs(services.opus(), agentSession.inputFormat(), agentSession.outputFormat());
     }
 
     /** The RTP socket is bound. Returns {@code false}, and closes it, when the call ended meanwhile. */
@@ -74,13 +84,13 @@ final class CallMedia {
      * INVITE had none. The offer was checked when the INVITE was admitted, so it cannot fail here.
      */
     String answer() {
-        LocalMedia local = new LocalMedia(services.mediaAddress(), session.localPort(), sessionId, 1);
-        if (offer != null) {
-            negotiation = SdpNegotiator.answer(offer, services.codecs(), local);
+        CodecPolicy policy = setup.codecs();
+        if (setup.offer() != null) {
+            negotiation = SdpNegotiator.answer(setup.offer(), policy.codecs(), policy.preference(), codecs, local());
             currentSdp = negotiation.answerSdp();
             startStream();
         } else {
-            ourOffer = SdpNegotiator.offer(services.codecs(), local);
+            ourOffer = SdpNegotiator.offer(policy.codecs(), codecs, local());
             currentSdp = SdpWriter.write(ourOffer);
         }
         return currentSdp;
@@ -104,20 +114,73 @@ final class CallMedia {
         }
     }
 
+    /**
+     * Answers a re-INVITE's offer on the same stream and codec: a hold ({@code sendonly}, {@code inactive}, or the
+     * old {@code c=0.0.0.0}) or its end, or the caller's media moving to another address. Without an offer (or
+     * before the call's own exchange finished) our current SDP is repeated, as for a session refresh.
+     *
+     * @return our answer
+     * @throws SdpException when the offer is malformed or no longer has the call's codec (488 is due)
+     */
+    String answerReOffer(String sdp) {
+        if (sdp == null || sdp.isBlank() || negotiation == null || session == null) {
+            return currentSdp;
+        }
+        SessionDescription offer = SdpParser.parse(sdp);
+        List<Codec> sameCodec = List.of(negotiation.codec(), Codec.COMFORT_NOISE);
+        Negotiation renewed = SdpNegotiator.answer(offer, sameCodec, setup.codecs().preference(), codecs, local());
+        if (!renewed.answerSdp().equals(currentSdp)) {
+            sessionVersion++;
+            renewed = SdpNegotiator.answer(offer, sameCodec, setup.codecs().preference(), codecs, local());
+        }
+        negotiation = renewed;
+        currentSdp = renewed.answerSdp();
+        session.retarget(remoteOf(renewed));
+        session.direction(directionOf(renewed));
+        return currentSdp;
+    }
+
     /** Our current SDP, to repeat in answer to a session refresh. */
     String currentSdp() {
         return currentSdp;
     }
 
+    private LocalMedia local() {
+        return new LocalMedia(services.mediaAddress(), session.localPort(), sessionId, sessionVersion);
+    }
+
     private void startStream() {
-        InetSocketAddress remote = new InetSocketAddress(negotiation.remoteAddress(), negotiation.remotePort());
-        G711 law = negotiation.codec().equals(Codec.PCMA) ? G711.A_LAW : G711.MU_LAW;
-        session.start(new StreamSettings(remote, law, negotiation.payloadType(),
-                negotiation.telephoneEventPayloadType().orElse(-1), AudioFormats.toMedia(agentSession.inputFormat()),
-                AudioFormats.toMedia(agentSession.outputFormat()), localVad));
+        session.start(new StreamSettings(remoteOf(negotiation), codecs.voiceCodec(negotiation),
+                negotiation.payloadType(), negotiation.telephoneEventPayloadType().orElse(-1),
+                negotiation.telephoneEventPayloadType().isPresent() ? negotiation.telephoneEventClockRate() : 8_000,
+                negotiation.comfortNoisePayloadType().orElse(-1), AudioFormats.toMedia(agentSession.inputFormat()),
+                AudioFormats.toMedia(agentSession.outputFormat()), localVad, false));
+        session.direction(directionOf(negotiation));
         bridge.attachMedia(session);
         log.info("{}: audio {} with {}:{}, RTP port {}", name, negotiation.codec(), negotiation.remoteAddress(),
                 negotiation.remotePort(), session.localPort());
+        record();
+    }
+
+    private void record() {
+        if (setup.agent().recording() == null || services.recorder() == null) {
+            return;
+        }
+        RecordingSettings recording = new RecordingSettings(setup.agent().recording(), session.recordingRate());
+        session.record(services.recorder().record(recording,
+                new RecordedCall(callId, setup.caller(), setup.dialed(), setup.agent().name()), 0));
+    }
+
+    private static InetSocketAddress remoteOf(Negotiation negotiation) {
+        return new InetSocketAddress(negotiation.remoteAddress(), negotiation.remotePort());
+    }
+
+    /** Our side's direction; an offer with {@code c=0.0.0.0} is the old way of putting us on hold (§8.4). */
+    private static MediaDirection directionOf(Negotiation negotiation) {
+        if ("0.0.0.0".equals(negotiation.remoteAddress())) {
+            return MediaDirection.INACTIVE;
+        }
+        return MediaDirection.valueOf(negotiation.direction().name());
     }
 
     /**
@@ -161,7 +224,18 @@ final class CallMedia {
             return "no media";
         }
         MediaStats stats = session.stats();
-        return "RTP in " + stats.packetsReceived() + " / out " + stats.packetsSent() + " packets"
-                + (stats.malformed() > 0 ? ", " + stats.malformed() + " dropped" : "");
+        StringBuilder summary = new StringBuilder("RTP in " + stats.packetsReceived() + " / out "
+                + stats.packetsSent() + " packets");
+        if (stats.malformed() > 0) {
+            summary.append(", ").append(stats.malformed()).append(" dropped");
+        }
+        if (stats.jitter() != null && (stats.jitter().lost() > 0 || stats.jitter().late() > 0)) {
+            summary.append(", ").append(stats.jitter().lost()).append(" concealed, ").append(stats.jitter().late())
+                    .append(" late");
+        }
+        if (stats.rtcp() != null && stats.rtcp().roundTripNanos() >= 0) {
+            summary.append(", RTT ").append(stats.rtcp().roundTripNanos() / 1_000_000).append(" ms");
+        }
+        return summary.toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.sip.call;
 
 import dev.switchboard.sip.sdp.Codec;
+import dev.switchboard.sip.sdp.FormatParameters;
 import dev.switchboard.sip.sdp.LocalMedia;
 import dev.switchboard.sip.sdp.NoCommonCodecException;
 import dev.switchboard.sip.sdp.SdpException;
@@ -55,9 +56,10 @@ final class InviteAdmission {
         if (agent.isEmpty()) {
             return reject(leg, name, Response.NOT_FOUND, "no agent for number " + number, 0);
         }
+        CodecPolicy codecs = services.codecs().forSource(leg.source());
         Offer offer;
         try {
-            offer = offer(invite);
+            offer = offer(invite, codecs);
         } catch (UnsupportedBody e) {
             return reject(leg, name, Response.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), 0);
         } catch (NoCommonCodecException e) {
@@ -68,15 +70,15 @@ final class InviteAdmission {
         leg.trying();
         log.info("{}: {} calls {} -> agent {}", name, caller(invite), number, agent.get().name());
         return Optional.of(offer == null
-                ? new CallSetup(leg, agent.get(), null, caller(invite), number, null)
-                : new CallSetup(leg, agent.get(), offer.sdp(), caller(invite), number, offer.codec()));
+                ? new CallSetup(leg, agent.get(), null, caller(invite), number, null, codecs)
+                : new CallSetup(leg, agent.get(), offer.sdp(), caller(invite), number, offer.codec(), codecs));
     }
 
     /** A checked offer and the codec our answer will choose. */
     private record Offer(SessionDescription sdp, Codec codec) {}
 
     /** The caller's offer, checked against what we support; {@code null} when the INVITE has no body. */
-    private Offer offer(Request invite) {
+    private Offer offer(Request invite, CodecPolicy codecs) {
         byte[] body = invite.getRawContent();
         if (body == null || body.length == 0) {
             return null;
@@ -89,7 +91,8 @@ final class InviteAdmission {
         }
         SessionDescription offer = SdpParser.parse(new String(body, StandardCharsets.UTF_8));
         LocalMedia probe = new LocalMedia(services.mediaAddress(), PROBE_PORT, 1, 1);
-        return new Offer(offer, SdpNegotiator.answer(offer, services.codecs(), probe).codec());
+        return new Offer(offer, SdpNegotiator.answer(offer, codecs.codecs(), codecs.preference(),
+                FormatParameters.NONE, probe).codec());
     }
 
     private static String caller(Request invite) {

@@ -21,7 +21,8 @@ import java.util.OptionalInt;
  * @param ptime             {@code a=ptime} in milliseconds, if given
  * @param direction         the media-level direction attribute, or null when none (session level then applies)
  * @param connectionAddress the media-level {@code c=} address, or null (session level then applies)
- * @param otherAttributes   every other attribute line, verbatim, without the leading {@code a=}
+ * @param otherAttributes   every other attribute line, verbatim, without the leading {@code a=}; this includes
+ *                          {@code a=maxptime}, read by {@link #maxptime()}
  */
 public record MediaDescription(
         String type,
@@ -35,6 +36,8 @@ public record MediaDescription(
         Direction direction,
         String connectionAddress,
         List<String> otherAttributes) {
+
+    private static final String MAXPTIME = "maxptime:";
 
     public MediaDescription {
         Objects.requireNonNull(type, "type");
@@ -74,6 +77,21 @@ public record MediaDescription(
     public Optional<RtpMap> rtpMap(int payloadType) {
         RtpMap explicit = rtpMaps.get(payloadType);
         return explicit != null ? Optional.of(explicit) : RtpMap.staticAudio(payloadType);
+    }
+
+    /**
+     * The {@code a=maxptime} value in milliseconds (RFC 8866 §6.5), if given: the longest packet the writer is willing
+     * to receive. The line itself stays in {@link #otherAttributes()} as received; a malformed or zero value counts
+     * as absent, because it only narrows what we may send and the {@code a=ptime} default of 20 ms fits any sane one.
+     */
+    public OptionalInt maxptime() {
+        for (String attribute : otherAttributes) {
+            if (attribute.startsWith(MAXPTIME)) {
+                int milliseconds = SdpSyntax.parseMilliseconds(attribute.substring(MAXPTIME.length()).strip());
+                return milliseconds > 0 ? OptionalInt.of(milliseconds) : OptionalInt.empty();
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** Whether the stream is enabled, i.e. its port is not 0 (RFC 3264 §5.1, §6). */

@@ -7,14 +7,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * SDP offer/answer (RFC 3264) for one audio stream over plain RTP (RTP/AVP): a voice codec from an allow list
- * plus RFC 4733 telephone-event, 20 ms packets.
+ * SDP offer/answer (RFC 3264) for one audio stream over plain RTP (RTP/AVP): a voice codec from an allow list,
+ * the RFC 4733 telephone-event and RFC 3389 comfort noise that go with it, 20 ms packets.
  *
  * <p>Two flows: {@link #answer} when the INVITE carries the offer, and {@link #offer} then {@link #acceptAnswer}
  * when it carries none and the offer goes in our 200 OK (delayed offer, RFC 3261 §13.2.1).
@@ -24,15 +26,17 @@ import java.util.stream.Collectors;
  * one higher than in the previous description we sent whenever the new answer differs from it, and the same
  * version when it does not.
  *
- * <p>Telephone-event in the {@code supported} list is ignored: it is never chosen as the voice codec and is always
- * accepted when offered at 8000 Hz.
+ * <p>The supported list: its voice codecs are the allow list (and our preference order). Telephone-event in it is
+ * ignored: it is never chosen as the voice codec and is always accepted, at the voice codec's clock rate or else at
+ * 8000 Hz. {@link Codec#COMFORT_NOISE} in it is never a voice codec either; it switches on CN/8000 beside a voice
+ * codec with an 8000 Hz clock (we can receive CN; we never send it).
  */
 public final class SdpNegotiator {
 
     /** RFC 8866 §5.14 / RFC 3551: plain RTP audio/video profile. SRTP (RTP/SAVP, RFC 3711) is not supported yet. */
     static final String RTP_AVP = "RTP/AVP";
     static final int PTIME_MILLIS = 20;
-    /** The telephone-event payload type we offer; a common choice (Asterisk, FreeSWITCH, Twilio). */
+    /** The telephone-event/8000 payload type we offer; a common choice (Asterisk, FreeSWITCH, Twilio). */
     static final int OUR_TELEPHONE_EVENT_PAYLOAD_TYPE = 101;
     /** DTMF 0-9, *, #, A-D (0-15) and flash (16), RFC 4733 §3.2. */
     static final String EVENT_RANGE = "0-16";
@@ -45,80 +49,129 @@ public final class SdpNegotiator {
     private SdpNegotiator() {
     }
 
+    /** {@link #answer(SessionDescription, List, Preference, FormatParameters, LocalMedia)} by the offer's order. */
+    public static Negotiation answer(SessionDescription offer, List<Codec> supported, LocalMedia local) {
+        return answer(offer, supported, Preference.OFFER, FormatParameters.NONE, local);
+    }
+
     /**
      * Answers an offer (RFC 3264 §6): accepts the first active RTP/AVP audio stream that has a codec in
-     * {@code supported}, choosing the codec the offer lists first (the offerer's preference wins, RFC 3264 §6.1),
-     * and rejects every other stream with port 0.
+     * {@code supported}, chooses the codec by {@code preference} (RFC 3264 §6.1 leaves the choice to the answerer),
+     * keeps the offer's payload type numbers, and rejects every other stream with port 0.
      *
-     * @throws NoCommonCodecException when no stream is acceptable; the message says what was offered
-     * @throws SdpException           when the accepted stream has no connection address
+     * @param fmtp our fmtp parameters for the chosen codec, given the offer's
+     * @throws NoCommonCodecException   when no stream is acceptable; the message says what was offered
+     * @throws SdpException             when the accepted stream has no connection address
+     * @throws IllegalArgumentException when {@code supported} has no voice codec or {@code fmtp} gives a bad value
      */
-    public static Negotiation answer(SessionDescription offer, List<Codec> supported, LocalMedia local) {
-        List<Codec> voice = voiceCodecs(supported);
+    public static Negotiation answer(SessionDescription offer, List<Codec> supported, Preference preference,
+            FormatParameters fmtp, LocalMedia local) {
+        Objects.requireNonNull(preference, "preference");
+        Objects.requireNonNull(fmtp, "fmtp");
+        List<Codec> voice = FormatChooser.voiceCodecs(supported);
+        boolean comfortNoise = FormatChooser.acceptsComfortNoise(supported);
         List<MediaDescription> streams = offer.media();
         for (int index = 0; index < streams.size(); index++) {
             MediaDescription stream = streams.get(index);
             if (isPlainRtpAudio(stream)) {
-                for (int payloadType : stream.payloadTypes()) {
-                    Codec codec = matching(stream, payloadType, voice);
-                    if (codec != null) {
-                        return accept(offer, index, codec, payloadType, local);
-                    }
+                Optional<FormatChooser.Choice> choice =
+                        FormatChooser.choose(stream, voice, preference, clockRate -> true, comfortNoise);
+                if (choice.isPresent()) {
+                    return accept(offer, index, choice.get(), fmtp, local);
                 }
             }
         }
         throw unacceptableOffer(offer, voice);
     }
 
-    private static Negotiation accept(SessionDescription offer, int index, Codec codec, int payloadType,
-            LocalMedia local) {
+    private static Negotiation accept(SessionDescription offer, int index, FormatChooser.Choice choice,
+            FormatParameters fmtp, LocalMedia local) {
         MediaDescription offered = offer.media().get(index);
         String remoteAddress = offer.connectionAddressOf(offered);
-        OptionalInt telephoneEvent = telephoneEventIn(offered);
         Direction ours = offer.directionOf(offered).reverse();
-        Map<Integer, String> eventFmtp = Map.of();
-        if (telephoneEvent.isPresent() && offered.fmtp().containsKey(telephoneEvent.getAsInt())) {
-            int eventType = telephoneEvent.getAsInt();
-            eventFmtp = Map.of(eventType, eventRange(offered.fmtp().get(eventType)));
-        }
-        MediaDescription accepted = audioStream(local.port(), offered.protocol(), codec, payloadType,
-                telephoneEvent, eventFmtp, ours);
+        String peerFmtp = offered.fmtp().getOrDefault(choice.payloadType(), "");
+        String ourFmtp =
+                SdpSyntax.fmtpValue(fmtp.answer(choice.codec(), peerFmtp, offered.maxptime()), choice.codec());
+        MediaDescription accepted = answerStream(local.port(), offered, choice, ourFmtp, ours);
         List<MediaDescription> answerStreams = new ArrayList<>();
         for (int i = 0; i < offer.media().size(); i++) {
             answerStreams.add(i == index ? accepted : rejected(offer.media().get(i)));
         }
         SessionDescription answer = new SessionDescription(local.origin(), "-", local.address(), null, List.of(),
                 answerStreams);
-        return new Negotiation(answer, codec, payloadType, telephoneEvent, remoteAddress, offered.port(),
-                offered.ptime(), ours);
+        return new Negotiation(answer, choice.codec(), choice.payloadType(), peerFmtp,
+                choice.telephoneEventPayloadType(), choice.telephoneEventClockRate(),
+                choice.comfortNoisePayloadType(), remoteAddress, offered.port(), offered.ptime(), offered.maxptime(),
+                ours);
+    }
+
+    /** {@link #offer(List, FormatParameters, LocalMedia)} without fmtp for the voice codecs. */
+    public static SessionDescription offer(List<Codec> supported, LocalMedia local) {
+        return offer(supported, FormatParameters.NONE, local);
     }
 
     /**
-     * Our offer for an INVITE that came without one: one sendrecv audio stream listing every supported codec in
-     * order (static payload types where RFC 3551 has them, else dynamic from 96), then telephone-event 101 with
-     * events 0-16, ptime 20.
+     * Our offer for an INVITE that came without one: one sendrecv audio stream listing every supported voice codec
+     * in order (static payload types where RFC 3551 has them, else dynamic from 96), then telephone-event/8000 on
+     * 101 and telephone-event at every other voice clock rate (48000 for Opus) on dynamic types, all with events
+     * 0-16, then CN on 13 when {@link Codec#COMFORT_NOISE} is supported and a voice codec has an 8000 Hz clock;
+     * ptime 20.
+     *
+     * @param fmtp our fmtp parameters for each voice codec
      */
-    public static SessionDescription offer(List<Codec> supported, LocalMedia local) {
+    public static SessionDescription offer(List<Codec> supported, FormatParameters fmtp, LocalMedia local) {
+        Objects.requireNonNull(fmtp, "fmtp");
         List<String> formats = new ArrayList<>();
         Map<Integer, RtpMap> rtpMaps = new HashMap<>();
-        payloadTypesFor(voiceCodecs(supported)).forEach((codec, payloadType) -> {
+        Map<Integer, String> parameters = new HashMap<>();
+        payloadTypesFor(offeredCodecs(supported)).forEach((codec, payloadType) -> {
             formats.add(Integer.toString(payloadType));
             rtpMaps.put(payloadType, codec.toRtpMap());
+            String value = offeredParameters(codec, fmtp);
+            if (!value.isEmpty()) {
+                parameters.put(payloadType, value);
+            }
         });
-        formats.add(Integer.toString(OUR_TELEPHONE_EVENT_PAYLOAD_TYPE));
-        rtpMaps.put(OUR_TELEPHONE_EVENT_PAYLOAD_TYPE, Codec.TELEPHONE_EVENT.toRtpMap());
         MediaDescription audio = new MediaDescription("audio", local.port(), 1, RTP_AVP, formats, rtpMaps,
-                Map.of(OUR_TELEPHONE_EVENT_PAYLOAD_TYPE, EVENT_RANGE), OptionalInt.of(PTIME_MILLIS),
-                Direction.SENDRECV, null, List.of());
+                parameters, OptionalInt.of(PTIME_MILLIS), Direction.SENDRECV, null, List.of());
         return new SessionDescription(local.origin(), "-", local.address(), null, List.of(), List.of(audio));
     }
 
-    /** Payload types for our offer, in codec order: RFC 3551 static ones, else dynamic from 96 (RFC 3551 §3). */
+    /** Our offer's fmtp for a codec: the events we handle for telephone-event, ours for voice, none for CN. */
+    private static String offeredParameters(Codec codec, FormatParameters fmtp) {
+        if (FormatChooser.isTelephoneEvent(codec.toRtpMap())) {
+            return EVENT_RANGE;
+        }
+        return FormatChooser.isVoice(codec.toRtpMap()) ? SdpSyntax.fmtpValue(fmtp.offer(codec), codec) : "";
+    }
+
+    /** Everything our offer lists, in m= line order: voice codecs, telephone-events, comfort noise. */
+    private static List<Codec> offeredCodecs(List<Codec> supported) {
+        List<Codec> voice = FormatChooser.voiceCodecs(supported);
+        List<Codec> listed = new ArrayList<>(voice);
+        listed.add(Codec.TELEPHONE_EVENT);
+        voice.stream().map(Codec::clockRate).distinct()
+                .filter(clockRate -> clockRate != Codec.TELEPHONE_EVENT.clockRate())
+                .forEach(clockRate -> listed.add(Codec.telephoneEvent(clockRate)));
+        boolean eightKilohertzClock =
+                voice.stream().anyMatch(codec -> codec.clockRate() == Codec.COMFORT_NOISE.clockRate());
+        if (eightKilohertzClock && FormatChooser.acceptsComfortNoise(supported)) {
+            listed.add(Codec.COMFORT_NOISE);
+        }
+        return listed;
+    }
+
+    /**
+     * Payload types for our offer, in codec order: 101 for telephone-event/8000, RFC 3551 static ones, else dynamic
+     * from 96 (RFC 3551 §3).
+     */
     private static Map<Codec, Integer> payloadTypesFor(List<Codec> codecs) {
         Map<Codec, Integer> payloadTypes = new LinkedHashMap<>();
         int nextDynamic = SdpSyntax.FIRST_DYNAMIC_PAYLOAD_TYPE;
         for (Codec codec : codecs) {
-            OptionalInt staticType = codec.staticPayloadType();
+            OptionalInt staticType = codec.equals(Codec.TELEPHONE_EVENT)
+                    ? OptionalInt.of(OUR_TELEPHONE_EVENT_PAYLOAD_TYPE)
+                    : codec.staticPayloadType();
             if (staticType.isPresent()) {
                 payloadTypes.put(codec, staticType.getAsInt());
                 continue;
@@ -136,13 +189,36 @@ public final class SdpNegotiator {
 
     /**
      * Reads the peer's answer to our {@link #offer}: the codec is the first format in the answer's audio stream
-     * that our offer listed (matched by encoding, RFC 3264 §6.1), the payload type the one the answer uses.
+     * that our offer listed (matched by encoding, RFC 3264 §6.1), the payload type the one the answer uses; the
+     * telephone-event and CN are chosen from the answer as {@link #answer} chooses them from an offer, among the
+     * ones our offer listed.
      *
      * @throws NoCommonCodecException when the answer rejects the audio stream or picks nothing we offered
      * @throws SdpException           when the answer does not fit the offer (m= line count, type, protocol)
      */
     public static Negotiation acceptAnswer(SessionDescription ourOffer, SessionDescription answer) {
         int index = firstPlainRtpAudio(ourOffer);
+        MediaDescription offered = ourOffer.media().get(index);
+        MediaDescription answered = answeredStream(ourOffer, answer, index);
+        Set<Integer> offeredEventClockRates = FormatChooser.telephoneEventClockRates(offered);
+        boolean offeredComfortNoise = FormatChooser.first(offered, Codec.COMFORT_NOISE).isPresent();
+        Optional<FormatChooser.Choice> chosen = FormatChooser.choose(answered, offeredVoiceCodecs(offered),
+                Preference.OFFER, offeredEventClockRates::contains, offeredComfortNoise);
+        if (chosen.isEmpty()) {
+            throw new NoCommonCodecException("answer has no codec from our offer (answered: "
+                    + describeFormats(List.of(answered)) + "; offered: " + describeFormats(List.of(offered)) + ")");
+        }
+        FormatChooser.Choice choice = chosen.get();
+        return new Negotiation(answer, choice.codec(), choice.payloadType(),
+                answered.fmtp().getOrDefault(choice.payloadType(), ""), choice.telephoneEventPayloadType(),
+                choice.telephoneEventClockRate(), choice.comfortNoisePayloadType(),
+                answer.connectionAddressOf(answered), answered.port(), answered.ptime(), answered.maxptime(),
+                answer.directionOf(answered).reverse());
+    }
+
+    /** The answer's stream for our offer's audio stream, once checked to fit the offer (RFC 3264 §6). */
+    private static MediaDescription answeredStream(SessionDescription ourOffer, SessionDescription answer,
+            int index) {
         if (answer.media().size() != ourOffer.media().size()) {
             throw new SdpException("answer has " + answer.media().size() + " m= lines but the offer had "
                     + ourOffer.media().size() + " (RFC 3264 §6)");
@@ -156,19 +232,7 @@ public final class SdpNegotiator {
         if (!answered.isActive()) {
             throw new NoCommonCodecException("answer rejected the audio stream (port 0)");
         }
-        List<Codec> offeredVoice = offeredVoiceCodecs(offered);
-        for (int payloadType : answered.payloadTypes()) {
-            Codec codec = matching(answered, payloadType, offeredVoice);
-            if (codec != null) {
-                OptionalInt telephoneEvent = telephoneEventIn(offered).isPresent()
-                        ? telephoneEventIn(answered) : OptionalInt.empty();
-                return new Negotiation(answer, codec, payloadType, telephoneEvent,
-                        answer.connectionAddressOf(answered), answered.port(), answered.ptime(),
-                        answer.directionOf(answered).reverse());
-            }
-        }
-        throw new NoCommonCodecException("answer has no codec from our offer (answered: "
-                + describeFormats(List.of(answered)) + "; offered: " + describeFormats(List.of(offered)) + ")");
+        return answered;
     }
 
     private static int firstPlainRtpAudio(SessionDescription ourOffer) {
@@ -180,65 +244,53 @@ public final class SdpNegotiator {
         throw new IllegalArgumentException("our offer has no active RTP/AVP audio stream");
     }
 
-    /** The voice codecs our offer listed, as codecs; telephone-event left out. */
+    /** The voice codecs our offer listed, as codecs; telephone-event and CN left out. */
     private static List<Codec> offeredVoiceCodecs(MediaDescription offered) {
         List<Codec> codecs = new ArrayList<>();
         for (int payloadType : offered.payloadTypes()) {
             offered.rtpMap(payloadType)
-                    .filter(rtpMap -> !Codec.TELEPHONE_EVENT.name().equalsIgnoreCase(rtpMap.encodingName()))
+                    .filter(FormatChooser::isVoice)
                     .ifPresent(rtpMap -> codecs.add(new Codec(rtpMap.encodingName(), rtpMap.clockRate(),
                             rtpMap.channels())));
         }
         return codecs;
     }
 
-    private static List<Codec> voiceCodecs(List<Codec> supported) {
-        List<Codec> voice = supported.stream()
-                .filter(codec -> !codec.name().equalsIgnoreCase(Codec.TELEPHONE_EVENT.name()))
-                .distinct()
-                .toList();
-        if (voice.isEmpty()) {
-            throw new IllegalArgumentException("no voice codec in the supported list: " + supported);
-        }
-        return voice;
-    }
-
     private static boolean isPlainRtpAudio(MediaDescription stream) {
         return stream.type().equals("audio") && stream.isActive() && stream.protocol().equalsIgnoreCase(RTP_AVP);
     }
 
-    /** The codec from {@code candidates} that a payload type of the stream carries, or null. */
-    private static Codec matching(MediaDescription stream, int payloadType, List<Codec> candidates) {
-        return stream.rtpMap(payloadType)
-                .flatMap(rtpMap -> candidates.stream().filter(codec -> codec.matches(rtpMap)).findFirst())
-                .orElse(null);
-    }
-
-    /** The first payload type the stream maps to telephone-event/8000 (RFC 4733 §7.1.1). */
-    private static OptionalInt telephoneEventIn(MediaDescription stream) {
-        for (int payloadType : stream.payloadTypes()) {
-            if (stream.rtpMap(payloadType).filter(Codec.TELEPHONE_EVENT::matches).isPresent()) {
-                return OptionalInt.of(payloadType);
-            }
+    /**
+     * Our accepted stream: the chosen voice payload type with our fmtp, then the telephone-event with the offer's
+     * event list echoed (when it gave one), then CN; all on the offer's payload type numbers.
+     */
+    private static MediaDescription answerStream(int port, MediaDescription offered, FormatChooser.Choice choice,
+            String voiceFmtp, Direction direction) {
+        List<String> formats = new ArrayList<>(List.of(Integer.toString(choice.payloadType())));
+        Map<Integer, RtpMap> rtpMaps = new HashMap<>(Map.of(choice.payloadType(), choice.codec().toRtpMap()));
+        Map<Integer, String> fmtp = new HashMap<>();
+        if (!voiceFmtp.isEmpty()) {
+            fmtp.put(choice.payloadType(), voiceFmtp);
         }
-        return OptionalInt.empty();
+        choice.telephoneEventPayloadType().ifPresent(eventType -> {
+            formats.add(Integer.toString(eventType));
+            rtpMaps.put(eventType, Codec.telephoneEvent(choice.telephoneEventClockRate()).toRtpMap());
+            String offeredEvents = offered.fmtp().get(eventType);
+            if (offeredEvents != null) {
+                fmtp.put(eventType, eventRange(offeredEvents));
+            }
+        });
+        choice.comfortNoisePayloadType().ifPresent(noiseType -> {
+            formats.add(Integer.toString(noiseType));
+            rtpMaps.put(noiseType, Codec.COMFORT_NOISE.toRtpMap());
+        });
+        return new MediaDescription("audio", port, 1, offered.protocol(), formats, rtpMaps, fmtp,
+                OptionalInt.of(PTIME_MILLIS), direction, null, List.of());
     }
 
     /** The offer's event list echoed when it is well formed (RFC 4733 §7.1.1), else all we handle. */
     private static String eventRange(String offered) {
         return EVENT_LIST.matcher(offered).matches() ? offered : EVENT_RANGE;
-    }
-
-    private static MediaDescription audioStream(int port, String protocol, Codec codec, int payloadType,
-            OptionalInt telephoneEvent, Map<Integer, String> fmtp, Direction direction) {
-        List<String> formats = new ArrayList<>(List.of(Integer.toString(payloadType)));
-        Map<Integer, RtpMap> rtpMaps = new HashMap<>(Map.of(payloadType, codec.toRtpMap()));
-        telephoneEvent.ifPresent(eventType -> {
-            formats.add(Integer.toString(eventType));
-            rtpMaps.put(eventType, Codec.TELEPHONE_EVENT.toRtpMap());
-        });
-        return new MediaDescription("audio", port, 1, protocol, formats, rtpMaps, fmtp,
-                OptionalInt.of(PTIME_MILLIS), direction, null, List.of());
     }
 
     /** A refused stream: port 0, same media type and protocol, one format as SDP requires (RFC 3264 §6). */

@@ -25,7 +25,6 @@ public final class SdpParser {
 
     private static final Pattern FIELD_SEPARATOR = Pattern.compile("[ \t]+");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
-    private static final Pattern PTIME = Pattern.compile("[0-9]{1,5}(\\.[0-9]{1,3})?");
 
     private int lineNumber;
     private Origin origin;
@@ -280,15 +279,14 @@ public final class SdpParser {
 
     /** {@code a=ptime:<milliseconds>} (RFC 8866 §6.4); a fraction, which some endpoints send, is rounded. */
     private void ptimeAttribute(MediaSection current, String value) {
-        String trimmed = value.strip();
-        long milliseconds = PTIME.matcher(trimmed).matches() ? Math.round(Double.parseDouble(trimmed)) : 0;
+        int milliseconds = SdpSyntax.parseMilliseconds(value.strip());
         if (milliseconds <= 0) {
             throw error("malformed ptime " + SdpSyntax.quote(value) + " (expected a positive number of milliseconds)");
         }
         if (current.ptime.isPresent()) {
             throw error("second ptime in media section " + media.size());
         }
-        current.ptime = OptionalInt.of((int) milliseconds);
+        current.ptime = OptionalInt.of(milliseconds);
     }
 
     private SessionDescription build() {

@@ -2,6 +2,7 @@ package dev.switchboard.sip.sdp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Lexical rules shared by the parser, the writer and the negotiator: numbers, addresses, safe quoting. */
 final class SdpSyntax {
@@ -13,6 +14,7 @@ final class SdpSyntax {
 
     private static final int MAX_QUOTED = 48;
     private static final int MAX_DIGITS = 9;
+    private static final Pattern MILLISECONDS = Pattern.compile("[0-9]{1,5}(\\.[0-9]{1,3})?");
 
     private SdpSyntax() {
     }
@@ -33,6 +35,14 @@ final class SdpSyntax {
         }
         int value = Integer.parseInt(token);
         return value <= max ? value : -1;
+    }
+
+    /**
+     * A packet time in milliseconds as {@code a=ptime} and {@code a=maxptime} give it (RFC 8866 §6.4, §6.5), rounded
+     * to whole milliseconds because some endpoints send a fraction; -1 when it is not a number.
+     */
+    static int parseMilliseconds(String token) {
+        return MILLISECONDS.matcher(token).matches() ? (int) Math.round(Double.parseDouble(token)) : -1;
     }
 
     /** An RTP payload type 0-127, or -1 when the format is not one. */
@@ -97,6 +107,20 @@ final class SdpSyntax {
             return false;
         }
         return group.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 128);
+    }
+
+    /**
+     * A {@link FormatParameters} value for a codec's {@code a=fmtp} line, stripped. It goes into the SDP verbatim,
+     * so it must be one line: a line break in it would forge lines.
+     *
+     * @throws IllegalArgumentException when it is null or has control characters
+     */
+    static String fmtpValue(String parameters, Codec codec) {
+        if (parameters == null || parameters.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException("format parameters for " + codec + " must be one line without "
+                    + "control characters, got " + (parameters == null ? "null" : quote(parameters)));
+        }
+        return parameters.strip();
     }
 
     /** The SDP address type of a literal address: {@code IP6} if it contains a colon, else {@code IP4}. */

@@ -12,6 +12,7 @@ import dev.switchboard.agent.tools.Tool;
 import dev.switchboard.agent.tools.WebhookTool;
 import dev.switchboard.agent.resilience.ReconnectPolicy;
 import dev.switchboard.config.AgentConfig;
+import dev.switchboard.media.recording.PathTemplate;
 import dev.switchboard.config.FallbackConfig;
 import dev.switchboard.config.GuardrailConfig;
 import dev.switchboard.config.ProviderConfig;
@@ -52,9 +53,26 @@ final class ConfiguredAgents implements AgentDirectory {
             List<String> builtIns = agent.tools().stream().filter(BuiltinTools.NAMES::contains).toList();
             agents.put(name, new AgentBinding(name, providers.transport(agent.provider()), profile,
                     agent.connectTimeout(), agent.dtmf(), builtIns, agent.transferTargets(), agent.audio(),
-                    recovery(agent, provider, prompts)));
+                    recovery(agent, provider, prompts), recording(name, agent)));
         });
         requireHandoffsWithinProvider(config);
+    }
+
+    /** Where the agent's calls are recorded, or {@code null} when they are not. */
+    private static PathTemplate recording(String name, AgentConfig agent) {
+        if (agent.recording() == null || !agent.recording().enabled()) {
+            return null;
+        }
+        try {
+            return PathTemplate.parse(agent.recording().path());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("agents." + name + ".recording.path: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether any agent records its calls. */
+    boolean records() {
+        return agents.values().stream().anyMatch(binding -> binding.recording() != null);
     }
 
     /** Reconnects per the provider's settings; prompts rendered now, so they never need a provider. */

@@ -6,10 +6,12 @@ import dev.switchboard.media.MediaEngine;
 import dev.switchboard.sip.admin.AdminServer;
 import dev.switchboard.sip.call.CallRegistry;
 import dev.switchboard.sip.call.CallServices;
-import dev.switchboard.sip.sdp.Codec;
+import dev.switchboard.media.recording.Recorder;
 import dev.switchboard.sip.stack.SipDispatcher;
 import dev.switchboard.sip.stack.SipEndpoint;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -65,12 +67,13 @@ public final class SwitchboardServer implements AutoCloseable {
         ConfiguredAgents agents = new ConfiguredAgents(config, providers, http, prompts);
         MediaConfig mediaConfig = config.media();
         media = own(MediaEngine.start(Runtime.getRuntime().availableProcessors(), mediaConfig.bind(),
-                mediaConfig.rtpPorts().first(), mediaConfig.rtpPorts().last()));
+                mediaConfig.rtpPorts().first(), mediaConfig.rtpPorts().last(), MediaSettings.tuning(mediaConfig)));
+        Recorder recorder = agents.records() ? own(Recorder.start(Path.of("."), Clock.systemUTC())) : null;
         String mediaAddress = mediaConfig.address() != null ? mediaConfig.address() : detectAddress();
         String contactHost = config.sip().externalAddress() != null ? config.sip().externalAddress() : mediaAddress;
         SipEndpoint sip = own(SipEndpoint.start(config.sip(), contactHost));
-        CallServices services = new CallServices(sip, media, agents, mediaAddress, codecs(mediaConfig.codecs()),
-                config.sip().ackTimeout(), tools);
+        CallServices services = new CallServices(sip, media, agents, mediaAddress,
+                MediaSettings.codecPolicies(config), mediaConfig.opus(), config.sip().ackTimeout(), tools, recorder);
         calls = new CallRegistry(services, config.sip().maxCalls(), media::nextLoop);
         parts.add(0, this::drainCalls);
         sip.listen(new SipDispatcher(sip, calls));
@@ -82,14 +85,6 @@ public final class SwitchboardServer implements AutoCloseable {
         String address = MediaAddress.detect();
         log.warn("media.address is not set; using {} in SDP. Set it to the address callers can reach.", address);
         return address;
-    }
-
-    private static List<Codec> codecs(List<String> names) {
-        return names.stream().map(name -> switch (name) {
-            case "pcmu" -> Codec.PCMU;
-            case "pcma" -> Codec.PCMA;
-            default -> throw new IllegalStateException("unknown codec " + name);
-        }).toList();
     }
 
     /** Registers a started part, to be closed (in reverse order) on shutdown. */

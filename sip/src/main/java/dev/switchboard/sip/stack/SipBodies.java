@@ -39,6 +39,11 @@ public final class SipBodies {
         return "message/sipfrag".equals(contentType(notify)) ? body(notify) : null;
     }
 
+    /** The {@code application/sdp} body of a request (a re-INVITE's offer), or {@code null}. */
+    public static String sdp(Request request) {
+        return "application/sdp".equals(contentType(request)) ? body(request) : null;
+    }
+
     private static String contentType(Request request) {
         ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
         return type == null ? "" : (type.getContentType() + "/" + type.getContentSubType()).toLowerCase(Locale.ROOT);

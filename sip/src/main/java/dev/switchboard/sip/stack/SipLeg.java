@@ -40,6 +40,14 @@ public final class SipLeg {
         return invite;
     }
 
+    /**
+     * The address the INVITE came from, as the transport saw it (not what its Via claims): it picks the trunk the
+     * call belongs to. {@code null} when the stack did not record it.
+     */
+    public java.net.InetAddress source() {
+        return invite instanceof gov.nist.javax.sip.message.SIPMessage message ? message.getRemoteAddress() : null;
+    }
+
     /** 100 Trying: stops the caller's INVITE retransmissions while the agent connects (RFC 3261 §17.2.1). */
     public void trying() {
         enqueue("100", () -> inviteTransaction.sendResponse(messages.response(invite, Response.TRYING, null)));
@@ -103,8 +111,18 @@ public final class SipLeg {
 
     /** Answers a request inside this call with {@code status} (200 for BYE, CANCEL, INFO...). */
     public void respond(ServerTransaction transaction, int status) {
-        enqueue(transaction.getRequest().getMethod() + " " + status, () ->
-                transaction.sendResponse(messages.response(transaction.getRequest(), status, toTag)));
+        respond(transaction, status, null);
+    }
+
+    /** As {@link #respond(ServerTransaction, int)}, saying why in a Warning header (RFC 3261 §20.43). */
+    public void respond(ServerTransaction transaction, int status, String warning) {
+        enqueue(transaction.getRequest().getMethod() + " " + status, () -> {
+            Response response = messages.response(transaction.getRequest(), status, toTag);
+            if (warning != null) {
+                messages.addWarning(response, 399, warning);
+            }
+            transaction.sendResponse(response);
+        });
     }
 
     /**

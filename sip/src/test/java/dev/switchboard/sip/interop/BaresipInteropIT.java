@@ -34,7 +34,7 @@ class BaresipInteropIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"PCMU/8000/1", "PCMA/8000/1"})
+    @ValueSource(strings = {"PCMU/8000/1", "PCMA/8000/1", "G722/16000/1", "opus/48000/1"})
     void baresipHearsItsOwnSpeechEchoed(String codec, @TempDir Path dir) throws Exception {
         String target = "sip:600@127.0.0.1:" + server.sip().getPort();
         short[] speech = Audio.concat(Audio.silence(300), hello, Audio.silence(1000));

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIPp, a SIP peer we did not write, calls the echo agent: INVITE, 200, ACK, SIPp's own recorded speech
- * ({@code /usr/share/sip-tester/g711a.pcap}) as PCMA RTP, an RFC 4733 digit, BYE, 200.
+ * ({@code /usr/share/sip-tester/g711a.pcap}) as PCMA RTP, an RFC 4733 digit, BYE, 200; and a wideband call offering
+ * only G.722, with speech that ffmpeg encoded.
  */
 class SippInteropIT {
 
@@ -54,6 +55,31 @@ class SippInteropIT {
         // stops an agent talking (as key presses do in IVRs).
         assertTrue(media.packetsSent() > 10, "the echo of SIPp's speech went back: " + media.packetsSent());
         assertEquals(media.portCapacity(), media.availablePorts(), "port released");
+    }
+
+    @Test
+    void sippMakesAWidebandCallWithG722Speech(@TempDir Path work) throws Exception {
+        String sipp = ExternalTool.require("sipp", "sip-tester");
+        Path scenario = Path.of(SippInteropIT.class.getResource("/sipp/uac-g722.xml").toURI());
+        Files.copy(Path.of(SippInteropIT.class.getResource("/sipp/g722-speech.pcap").toURI()),
+                work.resolve("g722-speech.pcap"));
+        MediaEngine media = server.server().media();
+        long receivedBefore = media.packetsReceived();
+        long sentBefore = media.packetsSent();
+        ExternalTool.Result result = ExternalTool.run(List.of(sipp,
+                "-sf", scenario.toString(), "-s", "600", "-m", "1",
+                "-i", "127.0.0.1", "-p", Integer.toString(ExternalTool.freeUdpPortPair()),
+                "-mp", Integer.toString(ExternalTool.freeUdpPortPair()),
+                "-nostdin", "-timeout", "40s", "-timeout_error",
+                "-trace_err", "-error_file", work.resolve("errors.log").toString(),
+                "127.0.0.1:" + server.sip().getPort()), work, Duration.ofSeconds(60));
+        assertEquals(0, result.exitCode(), () -> "SIPp reported a failed call:\n" + errors(work) + result.output());
+
+        Eventually.await(() -> server.server().calls().size() == 0, Duration.ofSeconds(5), () -> "call ended");
+        long received = media.packetsReceived() - receivedBefore;
+        long sent = media.packetsSent() - sentBefore;
+        assertTrue(received >= 195, "SIPp's 200 G.722 packets arrived: " + received);
+        assertTrue(sent >= 150, "the echo went back as G.722 for most of the speech: " + sent + " packets");
     }
 
     private static String errors(Path work) {

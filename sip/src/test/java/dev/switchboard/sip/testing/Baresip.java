@@ -62,6 +62,10 @@ public final class Baresip implements AutoCloseable {
                 "rtcp_mux no",
                 "module_path /usr/lib/baresip/modules",
                 "module g711.so",
+                "module g722.so",
+                "module opus.so",
+                "opus_stereo no",
+                "opus_sprop_stereo no",
                 "module aufile.so",
                 "module aubridge.so",
                 "module sndfile.so",
@@ -82,14 +86,26 @@ public final class Baresip implements AutoCloseable {
         }
     }
 
-    /** Waits until baresip has received at least {@code millis} of audio (8 kHz, 16-bit). */
+    /** Waits until baresip has received at least {@code millis} of audio, at whatever rate it decodes. */
     public void awaitReceived(int millis, Duration timeout) {
-        long bytes = 44 + 16L * millis;
-        Eventually.await(() -> receivedFile().map(this::size).orElse(0L) >= bytes, timeout,
+        Eventually.await(() -> receivedMillis() >= millis, timeout,
                 () -> "baresip received less than " + millis + " ms of audio; its log:\n" + log());
     }
 
-    /** Hangs up (SIGTERM makes baresip send BYE) and returns what it heard, as 8 kHz samples. */
+    private long receivedMillis() {
+        try {
+            Path file = receivedFile().orElse(null);
+            if (file == null || size(file) < 44) {
+                return 0;
+            }
+            byte[] header = java.util.Arrays.copyOf(Files.readAllBytes(file), 64);
+            return (size(file) - 44) / Audio.WavFormat.of(header).bytesPerMillisecond();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Hangs up (SIGTERM makes baresip send BYE) and returns what it heard, as 8 kHz mono samples. */
     public short[] hangUpAndRecording() throws IOException, InterruptedException {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -97,7 +113,7 @@ public final class Baresip implements AutoCloseable {
             throw new AssertionError("baresip did not exit after SIGTERM; its log:\n" + log());
         }
         Path recording = receivedFile().orElseThrow(() -> new AssertionError("baresip recorded nothing:\n" + log()));
-        return Audio.pcmOfWav(Files.readAllBytes(recording));
+        return Audio.pcm8kMonoOfWav(Files.readAllBytes(recording));
     }
 
     private java.util.Optional<Path> receivedFile() {

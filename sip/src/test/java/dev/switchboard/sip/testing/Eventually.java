@@ -18,4 +18,13 @@ public final class Eventually {
             java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
         }
     }
+
+    /** The first non-null value {@code supplier} gives within {@code timeout}. */
+    public static <T> T value(Supplier<T> supplier, Duration timeout, String what) {
+        Object[] found = new Object[1];
+        await(() -> (found[0] = supplier.get()) != null, timeout, () -> "no " + what);
+        @SuppressWarnings("unchecked")
+        T value = (T) found[0];
+        return value;
+    }
 }

@@ -90,6 +90,23 @@ public final class OutgoingCall {
                 && m.status() >= 200, WAIT, "response to BYE");
     }
 
+    /**
+     * Sends a re-INVITE with {@code sdp} in the dialog (RFC 3261 §14), waits for its final response and, for a 2xx,
+     * ACKs it; returns the response.
+     */
+    public SipText reInvite(String sdp) {
+        cseq++;
+        int invited = cseq;
+        phone.send(inDialog("INVITE", phone.via()) + "Contact: " + phone.contact() + "\r\n"
+                + "Content-Type: application/sdp\r\n", sdp);
+        SipText response = phone.await(m -> m.isResponse() && callId.equals(m.header("call-id"))
+                && m.header("cseq").startsWith(invited + " INVITE") && m.status() >= 200, WAIT, "response to re-INVITE");
+        if (response.status() < 300) {
+            phone.send(inDialog("ACK", phone.via()), "");
+        }
+        return response;
+    }
+
     /** Sends INFO with {@code body} (e.g. DTMF as application/dtmf-relay) and waits for its final response. */
     public SipText info(String contentType, String body) {
         cseq++;
@@ -151,6 +168,11 @@ public final class OutgoingCall {
 
     /** An SDP offer for the given RTP port with the given payload types (0 PCMU, 8 PCMA, 101 events). */
     public static String offer(int rtpPort, String formats) {
+        return offer(rtpPort, formats, "sendrecv");
+    }
+
+    /** As {@link #offer(int, String)}, with a direction attribute: {@code sendonly} or {@code inactive} holds. */
+    public static String offer(int rtpPort, String formats, String direction) {
         StringBuilder sdp = new StringBuilder()
                 .append("v=0\r\no=tester 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n")
                 .append("m=audio ").append(rtpPort).append(" RTP/AVP ").append(formats).append("\r\n");
@@ -163,6 +185,6 @@ public final class OutgoingCall {
                 default -> { }
             }
         }
-        return sdp.append("a=ptime:20\r\na=sendrecv\r\n").toString();
+        return sdp.append("a=ptime:20\r\na=").append(direction).append("\r\n").toString();
     }
 }

@@ -72,6 +72,23 @@ public final class RtpPeer implements AutoCloseable {
         return done;
     }
 
+    /** Sends each payload as one packet of {@code payloadType}, one every 20 ms; completes after the last. */
+    public CompletableFuture<Void> sendPayloads(int payloadType, List<byte[]> payloads) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        int[] next = {0};
+        ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
+        task[0] = pacer.scheduleAtFixedRate(() -> {
+            if (next[0] >= payloads.size()) {
+                done.complete(null);
+                task[0].cancel(false);
+                return;
+            }
+            sendPacket(payloadType, payloads.get(next[0]), next[0] == 0);
+            next[0]++;
+        }, 0, 20, TimeUnit.MILLISECONDS);
+        return done;
+    }
+
     /**
      * Presses keys as RFC 4733 telephone-events (payload type 101), the way phones do: per key, five reports
      * 20 ms apart sharing the event's timestamp with growing durations, the first with the marker bit, then the
@@ -125,17 +142,22 @@ public final class RtpPeer implements AutoCloseable {
     }
 
     private void sendPacket(int payloadType, byte[] payload, boolean marker, long packetTimestamp) {
+        sendPacket(payloadType, payload, marker, sequence, packetTimestamp);
+        sequence = (sequence + 1) & 0xFFFF;
+    }
+
+    /** Sends one RTP packet now with the sequence number and timestamp given, as an impaired network delivers it. */
+    public void sendPacket(int payloadType, byte[] payload, boolean marker, int sequenceNumber, long packetTimestamp) {
         byte[] packet = new byte[12 + payload.length];
         packet[0] = (byte) 0x80;
         packet[1] = (byte) ((marker ? 0x80 : 0) | payloadType);
-        packet[2] = (byte) (sequence >> 8);
-        packet[3] = (byte) sequence;
+        packet[2] = (byte) (sequenceNumber >> 8);
+        packet[3] = (byte) sequenceNumber;
         for (int i = 0; i < 4; i++) {
             packet[4 + i] = (byte) (packetTimestamp >> (24 - 8 * i));
             packet[8 + i] = (byte) (0x1234_5678 >> (24 - 8 * i));
         }
         System.arraycopy(payload, 0, packet, 12, payload.length);
-        sequence = (sequence + 1) & 0xFFFF;
         sendRaw(packet);
     }
 
