@@ -6,7 +6,6 @@ import dev.switchboard.media.audio.CallerStream;
 import dev.switchboard.media.audio.SpeechOnsetDetector;
 import dev.switchboard.media.dtmf.DtmfDetector;
 import dev.switchboard.media.dtmf.DtmfSender;
-import dev.switchboard.media.dtmf.TelephoneEvent;
 import dev.switchboard.media.jitter.JitterBufferConfig;
 import dev.switchboard.media.playout.OutboundFrames;
 import dev.switchboard.media.playout.PlaybackPosition;
@@ -14,7 +13,6 @@ import dev.switchboard.media.recording.CallRecorder;
 import dev.switchboard.media.rtcp.NtpClock;
 import dev.switchboard.media.rtcp.RtcpDecoder;
 import dev.switchboard.media.rtcp.RtcpSession;
-import dev.switchboard.media.rtp.RtpHeader;
 import dev.switchboard.media.rtp.RtpSender;
 import dev.switchboard.media.transport.FramePacer;
 import io.netty.buffer.ByteBuf;
@@ -44,10 +42,8 @@ import org.slf4j.LoggerFactory;
  *  RTCP in/out ─► RtcpLink (reports, loss, jitter, round-trip time)
  * </pre>
  *
- * <p>Symmetric RTP (RFC 4961): replies go to the address the caller's packets actually come from, which behind a
- * NAT differs from the SDP. The first valid packet latches that address; a different source is only accepted
- * after the latched one has been silent for {@link #RELATCH_AFTER_NANOS}, so a stray or injected stream cannot
- * take over a live call.
+ * <p>Symmetric RTP (RFC 4961): replies go to the address the caller's packets actually come from
+ * ({@link RemoteLatch}).
  *
  * <p>On hold ({@link MediaDirection#held()}) the agent hears silence, its voice is not sent, and the inactivity
  * check is off: a held call may be silent for as long as the hold lasts.
@@ -66,7 +62,6 @@ public final class MediaSession implements FramePacer.Client {
      * already covered (a 120 ms packet covers six) is not a gap.
      */
     static final int GAP_FILL_AFTER_TICKS = 5;
-    private static final int MAX_PAYLOAD = 1500;
 
     private final String name;
     private final int localPort;
@@ -75,9 +70,7 @@ public final class MediaSession implements FramePacer.Client {
     private final LongSupplier nanoClock;
     private final Consumer<MediaSession> onClose;
     private final MediaTuning tuning;
-    private final DtmfDetector dtmfIn = new DtmfDetector();
-    private final byte[] payload = new byte[MAX_PAYLOAD];
-    private final byte[] outPayload = new byte[MAX_PAYLOAD];
+    private final byte[] outPayload = new byte[RtpReceiver.MAX_PAYLOAD];
     private Channel channel;
     private Channel rtcpChannel;
     private StreamSettings settings;
@@ -91,21 +84,13 @@ public final class MediaSession implements FramePacer.Client {
     private SpeechOnsetDetector callerSpeech;
     private RtcpLink rtcp;
     private RecordingTap recording;
-    private InetSocketAddress remote;
-    private boolean latched;
-    private long lastRemotePacketNanos;
+    private RemoteLatch latch;
+    private RtpReceiver receiver;
+    private CallerGapFill gapFill;
     private long startedNanos;
     private boolean timedOut;
     private boolean closed;
-    private long packetsReceived;
     private long packetsSent;
-    private long malformed;
-    private long foreign;
-    private long silenceFilled;
-    private long dtmfReceived;
-    private int ticksWithoutCallerAudio;
-    /** Caller audio the agent was given beyond the ticks so far, in decoded samples: a long packet's later ticks. */
-    private long callerAudioAhead;
 
     MediaSession(String name, int localPort, FramePacer pacer, MediaSessionListener listener,
             LongSupplier nanoClock, Consumer<MediaSession> onClose, MediaTuning tuning) {
@@ -133,7 +118,7 @@ public final class MediaSession implements FramePacer.Client {
             return;
         }
         this.settings = stream;
-        this.remote = stream.remote();
+        this.latch = new RemoteLatch(name, stream.remote());
         this.startedNanos = nanoClock.getAsLong();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         this.sender = new RtpSender(random, stream.codec().timestampsPerFrame());
@@ -145,10 +130,12 @@ public final class MediaSession implements FramePacer.Client {
         if (stream.localVad()) {
             this.callerSpeech = new SpeechOnsetDetector(stream.codec().decodedRate());
         }
+        this.gapFill = new CallerGapFill(listener, callerPath, callerSpeech, stream.codec().decodedRate());
         RtcpSession session = new RtcpSession(sender.ssrc(), UUID.randomUUID().toString(),
                 stream.codec().rtpClockRate(), new NtpClock(Clock.systemUTC(), startedNanos), random, startedNanos,
                 tuning.rtcpInterval().toNanos());
         this.rtcp = new RtcpLink(name, session);
+        this.receiver = new RtpReceiver(name, stream, latch, session, callerStream, listener, this::attachRtcp);
         attachRtcp();
         pacer.add(this);
     }
@@ -167,7 +154,7 @@ public final class MediaSession implements FramePacer.Client {
     private void attachRtcp() {
         boolean mux = settings.rtcpMux() || rtcpChannel == null;
         rtcp.attach(mux ? channel : rtcpChannel,
-                mux ? remote : new InetSocketAddress(remote.getAddress(), remote.getPort() + 1));
+                mux ? latch.remote() : new InetSocketAddress(latch.remote().getAddress(), latch.remote().getPort() + 1));
     }
 
     /**
@@ -181,7 +168,7 @@ public final class MediaSession implements FramePacer.Client {
             if (!direction.sends() && outbound != null) {
                 outbound.cut();
             }
-            lastRemotePacketNanos = nanoClock.getAsLong();
+            latch.touch(nanoClock.getAsLong());
         }
     }
 
@@ -190,12 +177,11 @@ public final class MediaSession implements FramePacer.Client {
      * servers): send there, and latch afresh on whatever address its packets then come from.
      */
     public void retarget(InetSocketAddress sdpRemote) {
-        if (settings == null || sdpRemote.equals(remote)) {
+        if (settings == null || sdpRemote.equals(latch.remote())) {
             return;
         }
-        log.info("{}: the caller's media moved to {} (was {})", name, sdpRemote, remote);
-        remote = sdpRemote;
-        latched = false;
+        log.info("{}: the caller's media moved to {} (was {})", name, sdpRemote, latch.remote());
+        latch.retarget(sdpRemote);
         attachRtcp();
     }
 
@@ -281,14 +267,17 @@ public final class MediaSession implements FramePacer.Client {
     }
 
     public MediaStats stats() {
-        return new MediaStats(packetsReceived, packetsSent, malformed + (rtcp == null ? 0 : rtcp.malformed()),
-                foreign, silenceFilled, dtmfReceived, dtmfOut == null ? 0 : dtmfOut.digitsSent(),
-                callerStream == null ? null : callerStream.stats(), rtcp == null ? null : rtcp.stats());
+        if (settings == null) {
+            return new MediaStats(0, packetsSent, 0, 0, 0, 0, 0);
+        }
+        return new MediaStats(receiver.received(), packetsSent, receiver.malformed() + rtcp.malformed(),
+                latch.foreign(), gapFill.framesFilled(), receiver.dtmfReceived(), dtmfOut.digitsSent(),
+                callerStream.stats(), rtcp.stats());
     }
 
     /** The address RTP is sent to: the SDP's until a packet arrives, then the latched source. */
     public InetSocketAddress remote() {
-        return remote;
+        return latch == null ? null : latch.remote();
     }
 
     /** Stops the stream, says goodbye over RTCP, closes the sockets and releases the ports. Idempotent. */
@@ -322,11 +311,7 @@ public final class MediaSession implements FramePacer.Client {
         if (recording != null) {
             recording.tick();
         }
-        callerAudioAhead += callerStream.tick(now);
-        boolean heard = callerAudioAhead > 0;
-        callerAudioAhead = Math.max(0, callerAudioAhead - settings.codec().decodedRate() / 50);
-        ticksWithoutCallerAudio = heard ? 0 : ticksWithoutCallerAudio + 1;
-        fillCallerGap();
+        gapFill.tick(callerStream.tick(now));
         switch (dtmfOut.tick(sender.timestamp(), this::sendEvent)) {
             case FREE -> sendAgentFrame(now);
             case PAUSE -> sender.skip();
@@ -361,27 +346,8 @@ public final class MediaSession implements FramePacer.Client {
     }
 
     private void send(ByteBuf packet) {
-        channel.writeAndFlush(new DatagramPacket(packet, remote), channel.voidPromise());
+        channel.writeAndFlush(new DatagramPacket(packet, latch.remote()), channel.voidPromise());
         packetsSent++;
-    }
-
-    /**
-     * Once the caller has sent nothing for {@link #GAP_FILL_AFTER_TICKS} ticks, hands the agent the silence it
-     * missed, then one frame of silence per tick until audio returns, so the agent's clock keeps pace with real time.
-     */
-    private void fillCallerGap() {
-        if (ticksWithoutCallerAudio < GAP_FILL_AFTER_TICKS) {
-            return;
-        }
-        int frames = ticksWithoutCallerAudio == GAP_FILL_AFTER_TICKS ? GAP_FILL_AFTER_TICKS : 1;
-        int samples = settings.codec().decodedRate() / 50;
-        for (int i = 0; i < frames; i++) {
-            listener.onCallerAudio(callerPath.silence(samples));
-            silenceFilled++;
-            if (callerSpeech != null) {
-                callerSpeech.gap(samples);
-            }
-        }
     }
 
     /** Reports a dead call once: no RTP or RTCP for the timeout while audio is meant to flow both ways. */
@@ -390,7 +356,7 @@ public final class MediaSession implements FramePacer.Client {
         if (timeout == 0 || timedOut || direction.held()) {
             return;
         }
-        long heard = Math.max(Math.max(lastRemotePacketNanos, rtcp.lastHeardNanos()), startedNanos);
+        long heard = Math.max(Math.max(latch.lastPacketNanos(), rtcp.lastHeardNanos()), startedNanos);
         if (now - heard >= timeout) {
             timedOut = true;
             log.warn("{}: no RTP or RTCP from the caller for {} s; the call is dead", name,
@@ -413,73 +379,7 @@ public final class MediaSession implements FramePacer.Client {
             onRtcpDatagram(source, datagram);
             return;
         }
-        RtpHeader header = RtpHeader.parse(datagram);
-        if (header == null || header.payloadLength() > MAX_PAYLOAD) {
-            countMalformed(source, "not an RTP packet");
-            return;
-        }
-        int payloadType = header.payloadType();
-        boolean voice = payloadType == settings.payloadType() || payloadType == settings.comfortNoisePayloadType();
-        if (!voice && payloadType != settings.telephoneEventPayloadType()) {
-            countMalformed(source, "unexpected payload type " + payloadType);
-            return;
-        }
-        datagram.getBytes(header.payloadOffset(), payload, 0, header.payloadLength());
-        TelephoneEvent event = voice ? null : TelephoneEvent.parse(payload, 0, header.payloadLength());
-        if (!voice && event == null) {
-            countMalformed(source, "telephone-event payload of " + header.payloadLength() + " bytes");
-            return;
-        }
-        if (!acceptSource(source)) {
-            return;
-        }
-        packetsReceived++;
-        if (voice) {
-            onVoice(header);
-        } else {
-            rtcp.session().onRtpEventReceived(header.ssrc(), header.sequenceNumber());
-            onTelephoneEvent(header, event);
-        }
-    }
-
-    private void onVoice(RtpHeader header) {
-        long now = nanoClock.getAsLong();
-        rtcp.session().onRtpReceived(header.ssrc(), header.sequenceNumber(), header.timestamp(), now);
-        byte[] copy = java.util.Arrays.copyOf(payload, header.payloadLength());
-        callerStream.offer(header.ssrc(), header.sequenceNumber(), header.timestamp(), header.marker(),
-                header.payloadType(), copy, now);
-    }
-
-    /** A key press goes to the listener once, at its first packet. */
-    private void onTelephoneEvent(RtpHeader header, TelephoneEvent event) {
-        DtmfDetector.KeyPress press = dtmfIn.accept(header.ssrc(), header.timestamp(), event);
-        if (press != null) {
-            dtmfReceived++;
-            listener.onDtmf(press.digit());
-        }
-    }
-
-    private boolean acceptSource(InetSocketAddress source) {
-        long now = nanoClock.getAsLong();
-        if (!source.equals(remote)) {
-            boolean mayRelatch = !latched || now - lastRemotePacketNanos > RELATCH_AFTER_NANOS;
-            if (!mayRelatch) {
-                foreign++;
-                return false;
-            }
-            log.info("{}: sending RTP to {} (packets come from there; SDP said {})", name, source, settings.remote());
-            remote = source;
-            attachRtcp();
-        }
-        latched = true;
-        lastRemotePacketNanos = now;
-        return true;
-    }
-
-    private void countMalformed(InetSocketAddress source, String why) {
-        if (malformed++ == 0) {
-            log.warn("{}: dropping datagram from {}: {} (further drops are only counted)", name, source, why);
-        }
+        receiver.onDatagram(source, datagram, nanoClock.getAsLong());
     }
 
     @Override

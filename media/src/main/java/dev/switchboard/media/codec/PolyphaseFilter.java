@@ -15,7 +15,10 @@ final class PolyphaseFilter {
     static final double PASSBAND_EDGE = 0.9;
     /** Stopband edge as a fraction of the lower Nyquist frequency: 4 kHz on an 8 kHz side. */
     static final double STOPBAND_EDGE = 1.0;
-    /** Attenuation the window is sized for; a few dB above the 80 dB requirement to cover the formulas' error. */
+    /**
+     * Attenuation the window is sized for: well above the 80 dB requirement, so that what leaks through rounds away
+     * in 16-bit output, as SoX's high-quality rate does; 18% more taps and delay than 86 dB would take.
+     */
     static final double DESIGN_ATTENUATION_DB = 100;
 
     /** Passes samples through unchanged: one branch of one unit tap. */

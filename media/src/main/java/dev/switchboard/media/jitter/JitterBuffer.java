@@ -1,5 +1,6 @@
 package dev.switchboard.media.jitter;
 
+import dev.switchboard.media.rtcp.InterarrivalJitter;
 import java.util.List;
 import java.util.Objects;
 
@@ -50,7 +51,10 @@ public final class JitterBuffer {
     private final DelayEstimator delay;
     private final StreamMapper streams;
     private final Playout playout;
-    private final InterarrivalJitter jitter = new InterarrivalJitter();
+    /** RFC 3550 A.8 interarrival jitter of the current stream, started afresh when the buffer re-anchors. */
+    private InterarrivalJitter jitter;
+    /** When the packet being routed arrived, for the jitter estimate. */
+    private long arrivalNanos;
     private final InboundPacket incoming = new InboundPacket();
     private final InboundPacket held = new InboundPacket();
     private boolean clockStarted;
@@ -79,6 +83,7 @@ public final class JitterBuffer {
         this.delay = new DelayEstimator(config);
         this.streams = new StreamMapper(clockRate);
         this.playout = new Playout(config, store, delay);
+        this.jitter = new InterarrivalJitter(clockRate);
     }
 
     /**
@@ -104,6 +109,7 @@ public final class JitterBuffer {
             return;
         }
         boolean comfortNoise = payloadType == config.comfortNoisePayloadType();
+        this.arrivalNanos = arrivalNanos;
         incoming.set(ssrc, sequenceNumber, timestamp, marker, comfortNoise, payload, arrivalTicks(arrivalNanos));
         route(incoming);
     }
@@ -148,7 +154,7 @@ public final class JitterBuffer {
         return new JitterStats(received, playout.played(), playout.lost(), late + playout.stale(), duplicate,
                 reordered, store.overflowed(), invalid, playout.dropped(), restarts,
                 Ticks.toMillis(playout.currentDelay(), clockRate), Ticks.toMillis(delay.target(), clockRate),
-                Ticks.toMillis(jitter.timestampUnits(), clockRate), jitter.timestampUnits(),
+                Ticks.toMillis(jitter.jitter(), clockRate), jitter.jitter(),
                 Ticks.toMillis(playout.inserted(), clockRate), Ticks.toMillis(playout.removed(), clockRate));
     }
 
@@ -206,7 +212,7 @@ public final class JitterBuffer {
      * overlap.
      */
     private void reanchor(InboundPacket packet) {
-        jitter.reset();
+        jitter = new InterarrivalJitter(clockRate);
         if (highestSequence == Long.MIN_VALUE) {
             streams.begin(packet.ssrc, packet.sequence, packet.timestamp, packet.sequence, packet.timestamp,
                     packet.arrival);
@@ -241,7 +247,7 @@ public final class JitterBuffer {
         } else if (sequence > highestSequence) {
             lateRun = 0;
         }
-        jitter.add(packet.arrival, packet.timestamp);
+        jitter.onPacket(packet.timestamp, arrivalNanos);
         if (store.holdsOrPlayed(sequence)) {
             duplicate++;
             return;

@@ -2,6 +2,7 @@ package dev.switchboard.media.voice;
 
 import dev.switchboard.media.codec.G711;
 import dev.switchboard.media.codec.G722;
+import dev.switchboard.media.codec.G722Decoder;
 import dev.switchboard.media.codec.opus.OpusAnswer;
 import dev.switchboard.media.codec.opus.OpusRtp;
 import dev.switchboard.media.jitter.PacketDuration;
@@ -62,7 +63,10 @@ public sealed interface VoiceCodec permits VoiceCodec.G711Voice, VoiceCodec.G722
 
         @Override
         public FrameDecoder newDecoder() {
-            return new G711FrameDecoder(law);
+            return new PitchConcealedDecoder(8_000, 1, (payload, offset, length, out, outOffset) -> {
+                law.decode(payload, offset, length, out, outOffset);
+                return length;
+            });
         }
 
         @Override
@@ -95,7 +99,7 @@ public sealed interface VoiceCodec permits VoiceCodec.G711Voice, VoiceCodec.G722
 
         @Override
         public FrameDecoder newDecoder() {
-            return new G722FrameDecoder();
+            return new PitchConcealedDecoder(G722.SAMPLE_RATE, G722.SAMPLES_PER_BYTE, new G722Decoder()::decode);
         }
 
         @Override
