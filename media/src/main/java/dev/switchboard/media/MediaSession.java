@@ -4,7 +4,6 @@ import dev.switchboard.media.audio.AgentAudioPath;
 import dev.switchboard.media.audio.CallerAudioPath;
 import dev.switchboard.media.audio.CallerStream;
 import dev.switchboard.media.audio.SpeechOnsetDetector;
-import dev.switchboard.media.dtmf.DtmfDetector;
 import dev.switchboard.media.dtmf.DtmfSender;
 import dev.switchboard.media.jitter.JitterBufferConfig;
 import dev.switchboard.media.playout.OutboundFrames;
@@ -23,7 +22,6 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -53,7 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class MediaSession implements FramePacer.Client {
 
     private static final Logger log = LoggerFactory.getLogger(MediaSession.class);
-    static final long RELATCH_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    static final long RELATCH_AFTER_NANOS = RemoteLatch.RELATCH_AFTER_NANOS;
     /**
      * Ticks without caller audio after which the gap is filled with silence. Once the caller's stream plays, the
      * jitter buffer covers every tick (concealing what is missing), so this fills the time before the first
