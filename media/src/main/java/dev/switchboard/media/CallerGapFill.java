@@ -9,8 +9,10 @@ import dev.switchboard.media.audio.SpeechOnsetDetector;
  * the audio it is given, so without this fill it would never hear the caller stop talking.
  *
  * <p>Once {@link #AFTER_TICKS} ticks have brought no caller audio, the agent gets the silence it missed, then one
- * frame of silence per tick until audio returns. A packet longer than a tick plays whole on one tick and nothing on
- * the next ones it covers; those ticks are not a gap.
+ * frame of silence per tick until audio returns. Once the caller's stream plays, the jitter buffer covers every
+ * tick (concealing what is missing), so this fills the time before the first packet plays and a stream of nothing
+ * but key presses. A packet longer than a tick plays whole on one tick and nothing on the next ones it covers;
+ * those ticks are not a gap.
  *
  * <p>Threading: confined to the call's event loop.
  */

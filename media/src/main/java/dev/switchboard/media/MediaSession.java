@@ -52,14 +52,7 @@ public final class MediaSession implements FramePacer.Client {
 
     private static final Logger log = LoggerFactory.getLogger(MediaSession.class);
     static final long RELATCH_AFTER_NANOS = RemoteLatch.RELATCH_AFTER_NANOS;
-    /**
-     * Ticks without caller audio after which the gap is filled with silence. Once the caller's stream plays, the
-     * jitter buffer covers every tick (concealing what is missing), so this fills the time before the first
-     * packet plays and a stream of nothing but key presses; a speech model's VAD runs on the audio it is given, so
-     * without this fill it would never hear that the caller is silent. A tick that an earlier, longer packet
-     * already covered (a 120 ms packet covers six) is not a gap.
-     */
-    static final int GAP_FILL_AFTER_TICKS = 5;
+    static final int GAP_FILL_AFTER_TICKS = CallerGapFill.AFTER_TICKS;
 
     private final String name;
     private final int localPort;
