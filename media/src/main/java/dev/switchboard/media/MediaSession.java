@@ -187,8 +187,7 @@ public final class MediaSession implements FramePacer.Client {
 
     /** The rate a recording of this call runs at: the rate the call's audio is sent at. */
     public int recordingRate() {
-        return settings.codec() instanceof dev.switchboard.media.voice.VoiceCodec.G711Voice ? 8_000
-                : settings.codec().encodedRate();
+        return settings.codec().encodedRate();
     }
 
     /**

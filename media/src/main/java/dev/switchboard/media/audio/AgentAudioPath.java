@@ -34,11 +34,10 @@ public final class AgentAudioPath {
      */
     public AgentAudioPath(VoiceCodec codec, MediaFormat agentOutput) {
         this.agentOutput = agentOutput;
-        this.callLaw = codec instanceof VoiceCodec.G711Voice g711 ? g711.law() : null;
-        this.passThrough = callLaw != null && callLaw == lawOf(agentOutput);
-        int callRate = callLaw != null ? 8_000 : codec.encodedRate();
-        this.resampler = agentOutput.sampleRate() == callRate ? null
-                : Resampler.create(agentOutput.sampleRate(), callRate);
+        this.callLaw = codec.law();
+        this.passThrough = callLaw != null && callLaw == agentOutput.law();
+        this.resampler = agentOutput.sampleRate() == codec.encodedRate() ? null
+                : Resampler.create(agentOutput.sampleRate(), codec.encodedRate());
     }
 
     /** For a G.711 call in {@code law}. */
@@ -75,14 +74,6 @@ public final class AgentAudioPath {
             case PCMA -> decode(G711.A_LAW, audio);
         };
         return resampler == null ? samples : resample(samples);
-    }
-
-    private static G711 lawOf(MediaFormat format) {
-        return switch (format.encoding()) {
-            case PCMU -> G711.MU_LAW;
-            case PCMA -> G711.A_LAW;
-            case PCM16_LE -> null;
-        };
     }
 
     /** Joins a byte left over from the previous chunk and keeps this chunk's odd byte, if any, for the next. */

@@ -30,12 +30,8 @@ public final class CallerAudioPath {
      * @param agentInput what the agent takes
      */
     public CallerAudioPath(VoiceCodec codec, MediaFormat agentInput) {
-        this.agentLaw = switch (agentInput.encoding()) {
-            case PCMU -> G711.MU_LAW;
-            case PCMA -> G711.A_LAW;
-            case PCM16_LE -> null;
-        };
-        this.callLaw = codec instanceof VoiceCodec.G711Voice g711 ? g711.law() : null;
+        this.agentLaw = agentInput.law();
+        this.callLaw = codec.law();
         this.passThrough = agentLaw != null && callLaw == agentLaw;
         this.resampler = codec.decodedRate() == agentInput.sampleRate() ? null
                 : Resampler.create(codec.decodedRate(), agentInput.sampleRate());

@@ -34,9 +34,9 @@ public final class OutboundFrames implements AutoCloseable {
     private boolean sounding;
 
     public OutboundFrames(VoiceCodec codec) {
-        this.law = codec instanceof VoiceCodec.G711Voice g711 ? g711.law() : null;
+        this.law = codec.law();
         this.encoder = law == null ? codec.newEncoder() : null;
-        int rate = law == null ? codec.encodedRate() : 8_000;
+        int rate = codec.encodedRate();
         this.frameSamples = rate / 50;
         this.buffer = law == null ? PlayoutBuffer.forPcm16(rate) : PlayoutBuffer.forCodes(law);
         this.frame = new byte[law == null ? frameSamples * 2 : frameSamples];

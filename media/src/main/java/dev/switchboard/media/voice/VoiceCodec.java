@@ -22,7 +22,15 @@ public sealed interface VoiceCodec permits VoiceCodec.G711Voice, VoiceCodec.G722
     /** The rate of the PCM the decoder gives: the caller's audio before it is resampled for the agent. */
     int decodedRate();
 
-    /** The rate of the PCM the encoder takes: the agent's audio after it is resampled for the call. */
+    /** The law of a G.711 call, whose payloads may pass through to an agent untouched; {@code null} otherwise. */
+    default G711 law() {
+        return null;
+    }
+
+    /**
+     * The rate of the PCM the encoder takes: the agent's audio after it is resampled for the call. For G.711 that
+     * is 8 kHz, and the playout buffer holds the codes themselves.
+     */
     int encodedRate();
 
     /** RTP timestamp units in one 20 ms frame. */
