@@ -75,8 +75,12 @@ class RecordingIT {
         short[][] channels = stereo(Files.readAllBytes(file));
         Audio.Match caller = Audio.bestMatch(hello, channels[0]);
         Audio.Match agent = Audio.bestMatch(hello, channels[1]);
-        assertTrue(caller.correlation() > 0.9, "the caller's hello on the left: " + caller);
-        assertTrue(agent.correlation() > 0.9, "the agent's echo on the right: " + agent);
+        // Windows, not the whole: on a loaded machine the jitter buffer may trim a frame from a pause in the
+        // hello as it brings its delay back to target, which shifts the rest of the word by 20 ms.
+        double left = Audio.windowedCorrelation(hello, channels[0]);
+        double right = Audio.windowedCorrelation(hello, channels[1]);
+        assertTrue(left > 0.9, "the caller's hello on the left: " + left + " (whole: " + caller + ")");
+        assertTrue(right > 0.9, "the agent's echo on the right: " + right + " (whole: " + agent + ")");
         int echoDelay = agent.offset() - caller.offset();
         assertTrue(echoDelay > hello.length && echoDelay < hello.length + 8_000 * 2,
                 "the echo is recorded after the hello ended, as the caller heard it: " + echoDelay + " samples");
